@@ -1,0 +1,43 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { signIn, signOut } from '@/lib/auth';
+import { fieldErrorsOf, type FieldErrors } from '@/lib/action';
+import { isDatabaseUnavailable } from '@/lib/db-errors';
+
+export type SignInState = { error?: string; fieldErrors?: FieldErrors; email?: string };
+
+const schema = z.object({
+  email: z.string().trim().min(1, { error: 'Enter your email address.' }).max(254).pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' })),
+  password: z.string().min(1, { error: 'Enter your password.' }).max(1024, { error: 'That password is too long.' }),
+  next: z.string().optional(),
+});
+
+/** Only paths on this site: never an open redirect. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/dashboard';
+}
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const raw = { email: formData.get('email'), password: formData.get('password'), next: formData.get('next') ?? undefined };
+  const parsed = schema.safeParse(raw);
+  const email = typeof raw.email === 'string' ? raw.email : '';
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), email };
+  try {
+    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: safeNext(parsed.data.next) });
+    return {};
+  } catch (error) {
+    if (error instanceof AuthError) {
+      if (error.type === 'CredentialsSignin') return { error: 'That email and password do not match an active account.', email };
+      if (isDatabaseUnavailable(error.cause?.err ?? error.cause)) return { error: 'Masthead cannot reach its database right now. Try again in a moment.', email };
+      console.error(`[auth] sign-in failed: ${error.type}`);
+      return { error: 'Signing in failed on the server. Try again in a moment.', email };
+    }
+    throw error; // the redirect after a successful sign-in
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/sign-in' });
+}

@@ -1,0 +1,58 @@
+import { notFound } from 'next/navigation';
+import { ArticleEditor } from '@/components/editor/article-editor.client';
+import { getArticle, listArticleTagNames } from '@/db/queries/articles';
+import { getImageInfo } from '@/db/queries/images';
+import { listSections, listTags } from '@/db/queries/taxonomy';
+import { mediaUrl } from '@/lib/media';
+import { can } from '@/lib/permissions';
+import { requireUser } from '@/lib/session';
+import { slugify } from '@/lib/slug';
+
+export const metadata = { title: 'Edit article' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const article = UUID.test(id) ? await getArticle(id) : null;
+  // Someone else's article looks exactly like a missing one to a writer.
+  if (!article || article.status === 'trashed' || !can.viewArticle(user, article)) notFound();
+
+  const [sections, tags, tagNames, image] = await Promise.all([
+    listSections(),
+    listTags(),
+    listArticleTagNames(article.id),
+    article.leadImageId ? getImageInfo(article.leadImageId) : null,
+  ]);
+
+  return (
+    <ArticleEditor
+      article={{
+        id: article.id,
+        version: article.version,
+        status: article.status,
+        slug: article.slug,
+        wordCount: article.wordCount,
+        updatedAt: article.updatedAt.toISOString(),
+        draft: {
+          headline: article.headline,
+          dek: article.dek,
+          slug: article.slug,
+          slugAuto: article.slug === (slugify(article.headline) || 'untitled') && article.status !== 'published',
+          sectionId: article.sectionId,
+          tags: tagNames,
+          leadImage: image ? { id: image.id, src: mediaUrl(image), width: image.width, height: image.height } : null,
+          leadImageCaption: article.leadImageCaption,
+          leadImageCredit: article.leadImageCredit,
+          leadImageAlt: article.leadImageAlt,
+          body: article.body,
+        },
+      }}
+      sections={sections.map(({ id: sectionId, name }) => ({ id: sectionId, name }))}
+      knownTags={tags.map((t) => t.name)}
+      canEdit={can.editArticle(user, article)}
+      canPublish={can.publishArticle(user)}
+    />
+  );
+}

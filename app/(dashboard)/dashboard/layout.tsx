@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { signOutAction } from '@/app/(auth)/sign-in/actions';
+import { requireUser } from '@/lib/session';
+import { site } from '@/lib/site';
+
+export const metadata: Metadata = { title: { default: 'Dashboard', template: `%s · Dashboard · ${site.name}` }, robots: { index: false } };
+
+const ROLE_LABEL = { writer: 'Writer', editor: 'Editor', admin: 'Admin' } as const;
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="min-h-screen bg-paper">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-panel focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-rule bg-panel">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
+          <Link href="/dashboard" className="font-serif text-lg font-bold">
+            {site.name} <span className="font-sans text-xs font-medium tracking-wider text-muted uppercase">Newsroom</span>
+          </Link>
+          <nav aria-label="Dashboard" className="flex gap-4 text-sm">
+            <Link href="/dashboard" className="hover:underline">
+              Articles
+            </Link>
+            <Link href="/" className="hover:underline">
+              View site
+            </Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span>
+              {user.name} <span className="rounded bg-rule px-1.5 py-0.5 text-xs">{ROLE_LABEL[user.role]}</span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="underline">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

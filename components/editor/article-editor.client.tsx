@@ -1,0 +1,437 @@
+'use client';
+
+import type { JSONContent } from '@tiptap/core';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { publishArticleAction, saveArticleAction, unpublishArticleAction, type SavedArticle } from '@/app/(dashboard)/dashboard/articles/actions';
+import { Field, inputClass } from '@/components/ui/field';
+import type { ArticleStatus } from '@/db/schema';
+import type { ActionResult, FieldErrors } from '@/lib/action';
+import { STATUS_LABEL, STATUS_STYLE } from '@/lib/article-status';
+import { slugify } from '@/lib/slug';
+import { LIMITS } from '@/lib/validation/article';
+import { clearLocalCopy, readLocalCopy, writeLocalCopy } from './local-copy';
+import { RichTextEditor } from './rich-text-editor.client';
+import { TagInput } from './tag-input.client';
+import { uploadImage, type UploadedImage } from './upload';
+
+export interface EditorDraft {
+  headline: string;
+  dek: string;
+  slug: string;
+  slugAuto: boolean;
+  sectionId: string | null;
+  tags: string[];
+  leadImage: UploadedImage | null;
+  leadImageCaption: string;
+  leadImageCredit: string;
+  leadImageAlt: string;
+  body: JSONContent;
+}
+
+export interface EditorArticle {
+  id: string | null;
+  version: number | null;
+  status: ArticleStatus;
+  slug: string;
+  wordCount: number;
+  updatedAt: string | null;
+  draft: EditorDraft;
+}
+
+type SaveState = { kind: 'clean' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string; conflict?: boolean };
+
+const sameDraft = (a: EditorDraft, b: EditorDraft) => JSON.stringify(a) === JSON.stringify(b);
+
+export function ArticleEditor({
+  article,
+  sections,
+  knownTags,
+  canPublish,
+  canEdit,
+}: {
+  article: EditorArticle;
+  sections: { id: string; name: string }[];
+  knownTags: string[];
+  canPublish: boolean;
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<EditorDraft>(article.draft);
+  const [server, setServer] = useState({ id: article.id, version: article.version, status: article.status, slug: article.slug });
+  const [words, setWords] = useState(article.wordCount);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'clean' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [restored, setRestored] = useState(false);
+  const [editorKey, setEditorKey] = useState(0);
+  const [busy, setBusy] = useState<null | 'publish' | 'unpublish'>(null);
+  const savedDraft = useRef<EditorDraft>(article.draft);
+  const inFlight = useRef<Promise<SavedArticle | null> | null>(null);
+  const localKey = article.id ?? 'new';
+  // Refs hold what is current right now, for saves that outlive a render.
+  const draftRef = useRef(draft);
+  const serverRef = useRef(server);
+
+  // A copy in this browser that the server never got (a failed save, a crash, a
+  // closed tab) comes back when the article is opened again.
+  useEffect(() => {
+    const local = readLocalCopy(localKey);
+    if (local && !sameDraft(local.draft, article.draft)) {
+      draftRef.current = local.draft;
+      setDraft(local.draft);
+      setEditorKey((k) => k + 1);
+      setSaveState({ kind: 'dirty' });
+      setRestored(true);
+    }
+  }, [localKey, article.draft]);
+
+  const update = useCallback((patch: Partial<EditorDraft>) => {
+    const next = { ...draftRef.current, ...patch };
+    if (next.slugAuto) next.slug = slugify(next.headline);
+    draftRef.current = next;
+    setDraft(next);
+    writeLocalCopy(serverRef.current.id ?? 'new', { draft: next, baseVersion: serverRef.current.version, at: Date.now() });
+    setSaveState((s) => (s.kind === 'failed' && s.conflict ? s : { kind: 'dirty' }));
+    setErrors((e) => {
+      const keys = Object.keys(patch).concat('leadImage' in patch ? ['leadImageId'] : []);
+      if (!keys.some((k) => k in e)) return e;
+      const rest = { ...e };
+      for (const k of keys) delete rest[k];
+      return rest;
+    });
+  }, []);
+
+  /** Saves what is on screen now; resolves to the saved article, or null with the reason shown. */
+  const save = useCallback(async (): Promise<SavedArticle | null> => {
+    while (inFlight.current) await inFlight.current;
+    const sending = draftRef.current;
+    const base = serverRef.current;
+    const run = (async (): Promise<SavedArticle | null> => {
+      setSaveState({ kind: 'saving' });
+      let result: ActionResult<SavedArticle>;
+      try {
+        result = await saveArticleAction({
+          id: base.id,
+          baseVersion: base.version,
+          headline: sending.headline,
+          dek: sending.dek,
+          slug: sending.slug,
+          slugAuto: sending.slugAuto,
+          sectionId: sending.sectionId,
+          tags: sending.tags,
+          leadImageId: sending.leadImage?.id ?? null,
+          leadImageCaption: sending.leadImageCaption,
+          leadImageCredit: sending.leadImageCredit,
+          leadImageAlt: sending.leadImageAlt,
+          body: sending.body,
+        });
+      } catch {
+        result = { ok: false, code: 'unavailable', error: 'The save did not reach the server. Your text is kept in this browser.' };
+      }
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        setSaveState({ kind: 'failed', message: result.error, conflict: result.code === 'conflict' });
+        return null;
+      }
+      const saved = result.data;
+      const nextServer = { id: saved.id, version: saved.version, status: saved.status, slug: saved.slug };
+      serverRef.current = nextServer;
+      setServer(nextServer);
+      setErrors({});
+      setRestored(false);
+      savedDraft.current = sending;
+      if (!base.id) clearLocalCopy('new');
+      if (draftRef.current === sending) {
+        clearLocalCopy(saved.id);
+        setSaveState({ kind: 'saved', at: new Date() });
+      } else {
+        // Typing went on during the save: that text is still unsaved.
+        writeLocalCopy(saved.id, { draft: draftRef.current, baseVersion: saved.version, at: Date.now() });
+        setSaveState({ kind: 'dirty' });
+      }
+      if (sending.slugAuto && draftRef.current.slugAuto && saved.slug !== draftRef.current.slug) {
+        draftRef.current = { ...draftRef.current, slug: saved.slug };
+        setDraft(draftRef.current);
+      }
+      if (!base.id) router.replace(`/dashboard/articles/${saved.id}`, { scroll: false });
+      return saved;
+    })();
+    inFlight.current = run;
+    try {
+      return await run;
+    } finally {
+      inFlight.current = null;
+    }
+  }, [router]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        if (canEdit) void save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save, canEdit]);
+
+  useEffect(() => {
+    const dirty = saveState.kind === 'dirty' || saveState.kind === 'failed' || saveState.kind === 'saving';
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [saveState.kind]);
+
+  const changeStatus = async (kind: 'publish' | 'unpublish') => {
+    setBusy(kind);
+    setNotice(null);
+    try {
+      const needsSave = !serverRef.current.id || draftRef.current !== savedDraft.current || saveState.kind === 'failed';
+      if (needsSave && !(await save())) return;
+      const { id, version } = serverRef.current;
+      if (!id) return;
+      const action = kind === 'publish' ? publishArticleAction : unpublishArticleAction;
+      const result = await action({ id, baseVersion: version ?? undefined }).catch(() => null);
+      if (!result) return setNotice('The request did not reach the server. Try again.');
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        return setNotice(result.error);
+      }
+      const nextServer = { id, version: result.data.version, status: result.data.status, slug: result.data.slug };
+      serverRef.current = nextServer;
+      setServer(nextServer);
+      setNotice(kind === 'publish' ? 'Published. Readers can see it now.' : 'Unpublished. Readers no longer see it.');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const discardRestored = () => {
+    clearLocalCopy(localKey);
+    draftRef.current = article.draft;
+    setDraft(article.draft);
+    setEditorKey((k) => k + 1);
+    setRestored(false);
+    setSaveState({ kind: 'clean' });
+  };
+
+  const published = server.status === 'published';
+
+  return (
+    <div>
+      <div className="sticky top-0 z-20 -mx-4 mb-4 flex flex-wrap items-center gap-3 border-b border-rule bg-paper/95 px-4 py-2 backdrop-blur">
+        <Link href="/dashboard" className="text-sm underline">
+          ← Articles
+        </Link>
+        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[server.status]}`} data-testid="article-status">
+          {STATUS_LABEL[server.status]}
+        </span>
+        <SaveIndicator state={saveState} onRetry={() => void save()} />
+        <span className="text-sm text-muted" aria-live="polite">
+          {words} {words === 1 ? 'word' : 'words'}
+        </span>
+        <div className="ml-auto flex flex-wrap gap-2">
+          {published && (
+            <Link href={`/articles/${server.slug}`} className="rounded border border-rule px-3 py-1.5 text-sm" target="_blank">
+              View live
+            </Link>
+          )}
+          {canEdit && (
+            <button type="button" onClick={() => void save()} disabled={saveState.kind === 'saving'} className="rounded border border-ink px-3 py-1.5 text-sm font-semibold disabled:opacity-50">
+              {published ? 'Update' : 'Save draft'}
+            </button>
+          )}
+          {canPublish && !published && (
+            <button type="button" onClick={() => void changeStatus('publish')} disabled={busy !== null} className="rounded bg-accent px-3 py-1.5 text-sm font-semibold text-accent-ink disabled:opacity-50">
+              {busy === 'publish' ? 'Publishing…' : 'Publish'}
+            </button>
+          )}
+          {canPublish && published && (
+            <button type="button" onClick={() => void changeStatus('unpublish')} disabled={busy !== null} className="rounded border border-red-700 px-3 py-1.5 text-sm font-semibold text-red-700 disabled:opacity-50 dark:border-red-400 dark:text-red-400">
+              {busy === 'unpublish' ? 'Unpublishing…' : 'Unpublish'}
+            </button>
+          )}
+        </div>
+      </div>
+
+      {!canEdit && (
+        <p className="mb-4 rounded border border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This article is published: only an editor can change it now.
+        </p>
+      )}
+      {restored && (
+        <div role="status" className="mb-4 flex flex-wrap items-center gap-3 rounded border border-sky-600 bg-sky-50 px-3 py-2 text-sm text-sky-950">
+          Unsaved changes from this browser were restored. Save to keep them.
+          <button type="button" onClick={discardRestored} className="underline">
+            Discard them
+          </button>
+        </div>
+      )}
+      {notice && (
+        <p role="status" className="mb-4 rounded border border-rule bg-panel px-3 py-2 text-sm">
+          {notice}
+        </p>
+      )}
+      {errors.form && <p role="alert" className="mb-4 text-sm text-red-700">{errors.form}</p>}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <Field label="Headline" error={errors.headline}>
+            {(props) => (
+              <textarea
+                {...props}
+                rows={2}
+                maxLength={LIMITS.headline}
+                value={draft.headline}
+                readOnly={!canEdit}
+                onChange={(e) => update({ headline: e.target.value.replace(/\n/g, ' ') })}
+                className={`${inputClass} resize-none font-serif text-2xl font-bold sm:text-3xl`}
+                placeholder="Headline"
+              />
+            )}
+          </Field>
+          <Field label="Standfirst" hint="One or two sentences under the headline." error={errors.dek}>
+            {(props) => (
+              <textarea
+                {...props}
+                rows={2}
+                maxLength={LIMITS.dek}
+                value={draft.dek}
+                readOnly={!canEdit}
+                onChange={(e) => update({ dek: e.target.value.replace(/\n/g, ' ') })}
+                className={`${inputClass} resize-none font-serif text-lg`}
+              />
+            )}
+          </Field>
+          <div>
+            {errors.body && (
+              <p id="body-error" role="alert" className="mb-2 text-sm font-medium text-red-700 dark:text-red-400">
+                {errors.body}
+              </p>
+            )}
+            <RichTextEditor
+              key={editorKey}
+              initialContent={draft.body}
+              editable={canEdit}
+              invalid={Boolean(errors.body)}
+              describedBy={errors.body ? 'body-error' : undefined}
+              onChange={(body, count) => {
+                setWords(count);
+                update({ body });
+              }}
+            />
+          </div>
+        </div>
+
+        <aside className="flex flex-col gap-4" aria-label="Article settings">
+          <Field label="Slug" hint={`/articles/${draft.slug || '…'}${draft.slugAuto ? ' (made from the headline; edit to choose your own)' : ''}`} error={errors.slug}>
+            {(props) => (
+              <div className="flex gap-2">
+                <input
+                  {...props}
+                  value={draft.slug}
+                  readOnly={!canEdit}
+                  maxLength={LIMITS.slug}
+                  onChange={(e) => update({ slug: e.target.value.toLowerCase(), slugAuto: false })}
+                  className={`${inputClass} font-mono text-sm`}
+                />
+                {!draft.slugAuto && canEdit && (
+                  <button type="button" className="text-xs underline" onClick={() => update({ slugAuto: true })}>
+                    Reset
+                  </button>
+                )}
+              </div>
+            )}
+          </Field>
+          <Field label="Section" error={errors.sectionId}>
+            {(props) => (
+              <select {...props} value={draft.sectionId ?? ''} disabled={!canEdit} onChange={(e) => update({ sectionId: e.target.value || null })} className={inputClass}>
+                <option value="">Choose a section…</option>
+                {sections.map((section) => (
+                  <option key={section.id} value={section.id}>
+                    {section.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <TagInput value={draft.tags} suggestions={knownTags} disabled={!canEdit} error={errors.tags ?? Object.entries(errors).find(([k]) => k.startsWith('tags.'))?.[1]} onChange={(tags) => update({ tags })} />
+          <LeadImageFields draft={draft} errors={errors} disabled={!canEdit} update={update} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+  const base = 'text-sm';
+  return (
+    <span role="status" aria-live="polite" className={base} data-testid="save-state">
+      {state.kind === 'clean' && <span className="text-muted">No changes</span>}
+      {state.kind === 'dirty' && <span className="text-muted">Unsaved changes</span>}
+      {state.kind === 'saving' && <span>Saving…</span>}
+      {state.kind === 'saved' && <span className="text-emerald-700 dark:text-emerald-400">Saved</span>}
+      {state.kind === 'failed' && (
+        <span className="text-red-700 dark:text-red-400">
+          Failed: {state.message}{' '}
+          {!state.conflict && (
+            <button type="button" onClick={onRetry} className="font-semibold underline">
+              Retry
+            </button>
+          )}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function LeadImageFields({ draft, errors, disabled, update }: { draft: EditorDraft; errors: FieldErrors; disabled: boolean; update: (patch: Partial<EditorDraft>) => void }) {
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setUploading(true);
+    setUploadError(null);
+    const result = await uploadImage(file);
+    setUploading(false);
+    if (result.ok) update({ leadImage: result.image });
+    else setUploadError(result.error);
+  };
+  return (
+    <fieldset className="flex flex-col gap-3 rounded border border-rule p-3">
+      <legend className="px-1 text-sm font-semibold">Lead image</legend>
+      {draft.leadImage ? (
+        <div>
+          {/* eslint-disable-next-line @next/next/no-img-element -- a preview of the stored upload */}
+          <img src={draft.leadImage.src} alt="" width={draft.leadImage.width} height={draft.leadImage.height} className="h-auto w-full rounded" />
+          <p className="mt-1 text-xs text-muted">
+            {draft.leadImage.width} × {draft.leadImage.height}
+          </p>
+          {!disabled && (
+            <button type="button" className="mt-1 text-xs text-red-700 underline dark:text-red-400" onClick={() => update({ leadImage: null })}>
+              Remove lead image
+            </button>
+          )}
+        </div>
+      ) : null}
+      {!disabled && (
+        <Field label={draft.leadImage ? 'Replace lead image' : 'Upload lead image'} hint="JPEG, PNG, WebP or GIF, up to 10 MB." error={uploadError ?? errors.leadImageId}>
+          {(props) => <input {...props} type="file" accept="image/jpeg,image/png,image/webp,image/gif" disabled={uploading} onChange={(e) => void onFile(e.target.files?.[0])} className="text-sm" />}
+        </Field>
+      )}
+      {uploading && <p className="text-sm">Uploading…</p>}
+      <Field label="Lead image caption" error={errors.leadImageCaption}>
+        {(props) => <textarea {...props} rows={2} maxLength={LIMITS.caption} value={draft.leadImageCaption} readOnly={disabled} onChange={(e) => update({ leadImageCaption: e.target.value })} className={`${inputClass} text-sm`} />}
+      </Field>
+      <Field label="Lead image credit" error={errors.leadImageCredit}>
+        {(props) => <input {...props} maxLength={LIMITS.credit} value={draft.leadImageCredit} readOnly={disabled} onChange={(e) => update({ leadImageCredit: e.target.value })} className={`${inputClass} text-sm`} />}
+      </Field>
+      <Field label="Lead image alt text" hint="What the picture shows, for readers who cannot see it." error={errors.leadImageAlt}>
+        {(props) => <textarea {...props} rows={2} maxLength={LIMITS.alt} value={draft.leadImageAlt} readOnly={disabled} onChange={(e) => update({ leadImageAlt: e.target.value })} className={`${inputClass} text-sm`} />}
+      </Field>
+    </fieldset>
+  );
+}

@@ -1,0 +1,20 @@
+export interface UploadedImage {
+  id: string;
+  src: string;
+  width: number;
+  height: number;
+}
+
+/** Sends an image to /api/uploads; the server checks it by its bytes and re-encodes it. */
+export async function uploadImage(file: File): Promise<{ ok: true; image: UploadedImage } | { ok: false; error: string }> {
+  const body = new FormData();
+  body.set('file', file);
+  try {
+    const response = await fetch('/api/uploads', { method: 'POST', body });
+    const json = (await response.json().catch(() => ({}))) as Partial<UploadedImage> & { error?: string };
+    if (!response.ok) return { ok: false, error: json.error ?? `Upload failed (${response.status}).` };
+    return { ok: true, image: json as UploadedImage };
+  } catch {
+    return { ok: false, error: 'The upload did not reach the server. Check your connection and try again.' };
+  }
+}

@@ -1,0 +1,39 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { PublicArticleSummary } from '@/db/queries/articles';
+import { formatDate } from '@/lib/dates';
+
+export const articleHref = (slug: string) => `/articles/${slug}`;
+
+/** A story in a list. `lead` is the home page's top story: bigger image, bigger headline. */
+export function StoryCard({ article, lead = false, priority = false }: { article: PublicArticleSummary; lead?: boolean; priority?: boolean }) {
+  return (
+    <article className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-3'}>
+      {article.leadImage && (
+        <Link href={articleHref(article.slug)} className={lead ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
+          <Image
+            src={article.leadImage.src}
+            alt=""
+            width={article.leadImage.width}
+            height={article.leadImage.height}
+            sizes={lead ? '(min-width: 768px) 60vw, 100vw' : '(min-width: 1024px) 22rem, (min-width: 640px) 45vw, 100vw'}
+            priority={priority}
+            className="aspect-[3/2] w-full bg-rule object-cover"
+          />
+        </Link>
+      )}
+      <div className={lead ? 'md:col-span-2 md:self-center' : ''}>
+        {article.section && <p className="mb-1 text-xs font-semibold tracking-wider text-accent uppercase">{article.section.name}</p>}
+        <h2 className={`font-serif leading-tight font-bold ${lead ? 'text-3xl sm:text-4xl' : 'text-xl'}`}>
+          <Link href={articleHref(article.slug)} className="hover:underline">
+            {article.headline}
+          </Link>
+        </h2>
+        {article.dek && <p className={`mt-2 font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p>}
+        <p className="mt-2 text-xs text-muted">
+          <span>{article.author.name}</span> · <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,318 @@
+import { and, asc, desc, eq, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { JSONContent } from '@tiptap/core';
+import { mediaUrl } from '@/lib/media';
+import { db } from '../client';
+import { articles, articleTags, images, sections, tags, users, type Article, type ArticleStatus, type Role } from '../schema';
+import { ensureTags } from './taxonomy';
+
+/** The publishing rule, in one place: readers see published articles whose time has come. */
+export const isPublic: SQL = and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`))!;
+
+export interface ArticleFields {
+  headline: string;
+  dek: string;
+  slug: string;
+  /** When the slug was made from the headline, a taken slug gets a number instead of an error. */
+  slugAuto: boolean;
+  sectionId: string | null;
+  tags: string[];
+  leadImageId: string | null;
+  leadImageCaption: string;
+  leadImageCredit: string;
+  leadImageAlt: string;
+  body: JSONContent;
+  bodyHtml: string;
+  bodyText: string;
+  wordCount: number;
+}
+
+export type SaveResult =
+  | { ok: true; article: Article }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'conflict'; current: Article }
+  | { ok: false; reason: 'slug_taken' };
+
+const UNIQUE_VIOLATION = '23505';
+const isUniqueViolation = (error: unknown, constraint: string) => {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pgError = e.code ? e : e.cause;
+  return pgError?.code === UNIQUE_VIOLATION && pgError.constraint === constraint;
+};
+
+async function freeSlug(base: string, excludeId?: string): Promise<string> {
+  const stem = base || 'untitled';
+  const rows = await db
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(and(sql`(${articles.slug} = ${stem} or ${articles.slug} ~ ${`^${stem}-[0-9]+$`})`, excludeId ? ne(articles.id, excludeId) : undefined));
+  const taken = new Set(rows.map((r) => r.slug));
+  if (!taken.has(stem)) return stem;
+  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+}
+
+function columns(fields: ArticleFields) {
+  const { tags: _tags, slugAuto: _auto, ...rest } = fields;
+  return rest;
+}
+
+export async function createArticle(fields: ArticleFields, authorId: string): Promise<SaveResult> {
+  const slug = fields.slugAuto ? await freeSlug(fields.slug) : fields.slug;
+  try {
+    const article = await db.transaction(async (tx) => {
+      const [row] = await tx.insert(articles).values({ ...columns(fields), slug, authorId }).returning();
+      await replaceTags(tx, row.id, fields.tags);
+      return row;
+    });
+    return { ok: true, article };
+  } catch (error) {
+    if (isUniqueViolation(error, 'articles_slug_key')) return { ok: false, reason: 'slug_taken' };
+    throw error;
+  }
+}
+
+/**
+ * Saves an edit made on top of `baseVersion`. If anyone saved in between, the
+ * save is refused and the current row returned, so the caller can keep both texts.
+ */
+export async function updateArticle(id: string, fields: ArticleFields, baseVersion: number): Promise<SaveResult> {
+  const slug = fields.slugAuto ? await freeSlug(fields.slug, id) : fields.slug;
+  try {
+    return await db.transaction(async (tx): Promise<SaveResult> => {
+      const [row] = await tx
+        .update(articles)
+        .set({ ...columns(fields), slug, version: sql`${articles.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(articles.id, id), eq(articles.version, baseVersion), ne(articles.status, 'trashed')))
+        .returning();
+      if (!row) {
+        const [current] = await tx.select().from(articles).where(eq(articles.id, id));
+        return current && current.status !== 'trashed' ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'not_found' };
+      }
+      await replaceTags(tx, id, fields.tags);
+      return { ok: true, article: row };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'articles_slug_key')) return { ok: false, reason: 'slug_taken' };
+    throw error;
+  }
+}
+
+async function replaceTags(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], articleId: string, names: string[]) {
+  const rows = await ensureTags(names, tx);
+  await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
+  if (rows.length > 0) {
+    await tx.insert(articleTags).values(rows.map((tag, position) => ({ articleId, tagId: tag.id, position })));
+  }
+}
+
+export type StatusChange = { ok: true; article: Article } | { ok: false; reason: 'not_found' | 'conflict' };
+
+/** Moves an article to a new status, if it is at `baseVersion` (when given). */
+async function changeStatus(id: string, status: ArticleStatus, baseVersion?: number, extra: Partial<Record<'publishedAt' | 'updatedAt', SQL>> = {}): Promise<StatusChange> {
+  const [row] = await db
+    .update(articles)
+    .set({ status, version: sql`${articles.version} + 1`, updatedAt: sql`now()`, ...extra })
+    .where(and(eq(articles.id, id), ne(articles.status, 'trashed'), baseVersion === undefined ? undefined : eq(articles.version, baseVersion)))
+    .returning();
+  if (row) return { ok: true, article: row };
+  const exists = await getArticle(id);
+  return { ok: false, reason: exists && exists.status !== 'trashed' ? 'conflict' : 'not_found' };
+}
+
+/**
+ * Publishes the article. An article published before keeps its first
+ * publication time; `at` backdates it (imports, the demo archive).
+ */
+export function publishArticle(id: string, baseVersion?: number, at?: Date): Promise<StatusChange> {
+  if (at) {
+    const when = sql`${at.toISOString()}::timestamptz`;
+    return changeStatus(id, 'published', baseVersion, { publishedAt: when, updatedAt: when });
+  }
+  return changeStatus(id, 'published', baseVersion, { publishedAt: sql`coalesce(${articles.publishedAt}, now())` });
+}
+
+export function unpublishArticle(id: string, baseVersion?: number): Promise<StatusChange> {
+  return changeStatus(id, 'unpublished', baseVersion);
+}
+
+export async function getArticle(id: string): Promise<Article | null> {
+  const [row] = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function listArticleTagNames(articleId: string): Promise<string[]> {
+  const rows = await db
+    .select({ name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, articleId))
+    .orderBy(asc(articleTags.position));
+  return rows.map((r) => r.name);
+}
+
+// ---------------------------------------------------------------- dashboard
+
+export interface DashboardArticleRow {
+  id: string;
+  headline: string;
+  slug: string;
+  status: ArticleStatus;
+  authorName: string;
+  authorId: string;
+  sectionName: string | null;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  wordCount: number;
+}
+
+/** The newsroom's list: editors and admins see every article, writers their own. */
+export async function listDashboardArticles(viewer: { id: string; role: Role }, options: { limit?: number; offset?: number } = {}): Promise<DashboardArticleRow[]> {
+  return db
+    .select({
+      id: articles.id,
+      headline: articles.headline,
+      slug: articles.slug,
+      status: articles.status,
+      authorName: users.name,
+      authorId: articles.authorId,
+      sectionName: sections.name,
+      updatedAt: articles.updatedAt,
+      publishedAt: articles.publishedAt,
+      wordCount: articles.wordCount,
+    })
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(ne(articles.status, 'trashed'), viewer.role === 'writer' ? eq(articles.authorId, viewer.id) : undefined))
+    .orderBy(desc(articles.updatedAt))
+    .limit(options.limit ?? 100)
+    .offset(options.offset ?? 0);
+}
+
+// ------------------------------------------------------------------ readers
+
+export interface PublicImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+export interface PublicArticleSummary {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  section: { name: string; slug: string } | null;
+  author: { name: string; slug: string };
+  leadImage: (PublicImage & { alt: string }) | null;
+}
+
+export interface PublicArticle extends PublicArticleSummary {
+  bodyHtml: string;
+  wordCount: number;
+  leadImageCaption: string;
+  leadImageCredit: string;
+  tags: { name: string; slug: string }[];
+}
+
+const summaryColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  headline: articles.headline,
+  dek: articles.dek,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.updatedAt,
+  sectionName: sections.name,
+  sectionSlug: sections.slug,
+  authorName: users.name,
+  authorSlug: users.slug,
+  imageId: images.id,
+  imageMime: images.mimeType,
+  imageWidth: images.width,
+  imageHeight: images.height,
+  imageAlt: articles.leadImageAlt,
+};
+
+type SummaryRow = { [K in keyof typeof summaryColumns]: unknown };
+
+function toSummary(row: SummaryRow): PublicArticleSummary {
+  const r = row as {
+    id: string; slug: string; headline: string; dek: string; publishedAt: Date; updatedAt: Date;
+    sectionName: string | null; sectionSlug: string | null; authorName: string; authorSlug: string;
+    imageId: string | null; imageMime: string | null; imageWidth: number | null; imageHeight: number | null; imageAlt: string;
+  };
+  return {
+    id: r.id,
+    slug: r.slug,
+    headline: r.headline,
+    dek: r.dek,
+    publishedAt: r.publishedAt,
+    updatedAt: r.updatedAt,
+    section: r.sectionName && r.sectionSlug ? { name: r.sectionName, slug: r.sectionSlug } : null,
+    author: { name: r.authorName, slug: r.authorSlug },
+    leadImage: r.imageId
+      ? { src: mediaUrl({ id: r.imageId, mimeType: r.imageMime! }), width: r.imageWidth!, height: r.imageHeight!, alt: r.imageAlt }
+      : null,
+  };
+}
+
+function publicSummaries() {
+  return db
+    .select(summaryColumns)
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(images, eq(images.id, articles.leadImageId));
+}
+
+export async function listPublishedArticles(options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
+  const rows = await publicSummaries()
+    .where(isPublic)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(options.limit ?? 20)
+    .offset(options.offset ?? 0);
+  return rows.map(toSummary);
+}
+
+export async function listPublishedArticlesByTag(tagId: string, options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
+  const rows = await publicSummaries()
+    .innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, tagId)))
+    .where(isPublic)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(options.limit ?? 20)
+    .offset(options.offset ?? 0);
+  return rows.map(toSummary);
+}
+
+export async function getPublishedArticle(slug: string): Promise<PublicArticle | null> {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      bodyHtml: articles.bodyHtml,
+      wordCount: articles.wordCount,
+      leadImageCaption: articles.leadImageCaption,
+      leadImageCredit: articles.leadImageCredit,
+    })
+    .from(articles)
+    .innerJoin(users, eq(users.id, articles.authorId))
+    .leftJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(images, eq(images.id, articles.leadImageId))
+    .where(and(eq(articles.slug, slug), isPublic))
+    .limit(1);
+  if (!row) return null;
+  const tagRows = await db
+    .select({ name: tags.name, slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, row.id))
+    .orderBy(asc(articleTags.position));
+  return {
+    ...toSummary(row),
+    bodyHtml: row.bodyHtml,
+    wordCount: row.wordCount,
+    leadImageCaption: row.leadImageCaption,
+    leadImageCredit: row.leadImageCredit,
+    tags: tagRows,
+  };
+}

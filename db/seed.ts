@@ -1,0 +1,107 @@
+import type { JSONContent } from '@tiptap/core';
+import { count } from 'drizzle-orm';
+import { mediaUrl } from '@/lib/media';
+import { hashPassword } from '@/lib/password';
+import { renderArticleBody, validateDocument } from '@/lib/rich-text/server';
+import { db } from './client';
+import { demoArticles, demoImages, demoSections, type DemoAuthorKey } from './demo-content';
+import { renderDemoImage } from './demo-images';
+import { createArticle, publishArticle } from './queries/articles';
+import { createImage } from './queries/images';
+import { createUser } from './queries/people';
+import { createSection } from './queries/taxonomy';
+import { users } from './schema';
+
+/** The demo staff. These accounts exist only where this seed ran: never in a real newsroom's database. */
+export const DEMO_PASSWORD = 'masthead-demo';
+export const DEMO_STAFF: Record<DemoAuthorKey, { name: string; email: string; slug: string; bio: string }> = {
+  writer: {
+    name: 'Ilse Marrow',
+    email: 'writer@example.com',
+    slug: 'ilse-marrow',
+    bio: 'Ilse covers the harbour, the council and anything that floats. Before joining the Ledger she spent six years on a regional daily.',
+  },
+  editor: {
+    name: 'Ben Castellan',
+    email: 'editor@example.com',
+    slug: 'ben-castellan',
+    bio: 'Ben is the Ledger’s news editor. He reads every story twice and the budget papers three times.',
+  },
+  admin: {
+    name: 'Ruth Ambler',
+    email: 'admin@example.com',
+    slug: 'ruth-ambler',
+    bio: 'Ruth founded the Ledger in a spare room above the chandlery and still writes the occasional culture piece.',
+  },
+};
+
+function resolveDemoImages(node: JSONContent, sources: Map<string, { src: string }>): JSONContent {
+  const attrs = node.attrs && typeof node.attrs.src === 'string' && node.attrs.src.startsWith('demo:')
+    ? { ...node.attrs, src: sources.get(node.attrs.src.slice(5))?.src ?? node.attrs.src }
+    : node.attrs;
+  return { ...node, ...(attrs ? { attrs } : {}), ...(node.content ? { content: node.content.map((c) => resolveDemoImages(c, sources)) } : {}) };
+}
+
+export async function hasStaff(): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row.n > 0;
+}
+
+/** Demo newsroom: staff, sections, images and articles. Does nothing on a database that already has staff. */
+export async function seedDemo(log: (line: string) => void = console.log): Promise<boolean> {
+  if (await hasStaff()) {
+    log('[seed] the database already has staff accounts: demo seed skipped.');
+    return false;
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const staff = new Map<DemoAuthorKey, string>();
+  for (const [key, person] of Object.entries(DEMO_STAFF) as [DemoAuthorKey, (typeof DEMO_STAFF)[DemoAuthorKey]][]) {
+    const user = await createUser({ ...person, role: key, passwordHash });
+    staff.set(key, user.id);
+  }
+
+  const sectionIds = new Map<string, string>();
+  for (const [position, section] of demoSections.entries()) {
+    const row = await createSection({ ...section, position });
+    sectionIds.set(section.slug, row.id);
+  }
+
+  const imageRows = new Map<string, { id: string; src: string }>();
+  for (const image of demoImages) {
+    const data = await renderDemoImage(image);
+    const row = await createImage({ mimeType: 'image/jpeg', width: 1600, height: 1000, data, originalName: `${image.key}.jpg`, uploadedBy: staff.get('admin')! });
+    imageRows.set(image.key, { id: row.id, src: mediaUrl(row) });
+  }
+
+  for (const article of demoArticles) {
+    const body = resolveDemoImages(article.body as JSONContent, imageRows);
+    const checked = validateDocument(body);
+    if (!checked.ok) throw new Error(`Demo article ${article.slug}: ${checked.error}`);
+    const rendered = renderArticleBody(checked.doc);
+    const result = await createArticle(
+      {
+        headline: article.headline,
+        dek: article.dek,
+        slug: article.slug,
+        slugAuto: false,
+        sectionId: sectionIds.get(article.section) ?? null,
+        tags: article.tags,
+        leadImageId: imageRows.get(article.lead.image)?.id ?? null,
+        leadImageCaption: article.lead.caption,
+        leadImageCredit: article.lead.credit,
+        leadImageAlt: article.lead.alt,
+        body: checked.doc,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        wordCount: rendered.wordCount,
+      },
+      staff.get(article.author)!,
+    );
+    if (!result.ok) throw new Error(`Demo article ${article.slug}: ${result.reason}`);
+    if (article.publishedHoursAgo !== null) {
+      await publishArticle(result.article.id, undefined, new Date(Date.now() - article.publishedHoursAgo * 3_600_000));
+    }
+  }
+  log(`[seed] demo newsroom created: ${staff.size} staff, ${sectionIds.size} sections, ${demoArticles.length} articles.`);
+  return true;
+}

@@ -1,0 +1,85 @@
+/**
+ * `npm run dev` and `npm start`: prepares everything the app needs, then runs Next.js.
+ *  1. AUTH_SECRET: required in production; in development one is made and kept in .data/.
+ *  2. The database: DATABASE_URL if set, else the embedded PostgreSQL (PGlite), owned by this process.
+ *  3. Migrations, before anything serves. In development, the demo newsroom on an empty database.
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataDirInUseError } from '../db/embedded';
+import { runMigrations } from '../db/migrate';
+import { resolveDatabase } from './database';
+
+const mode = process.argv[2];
+if (mode !== 'dev' && mode !== 'start') {
+  console.error('usage: tsx scripts/serve.ts dev|start [next options]');
+  process.exit(2);
+}
+const production = mode === 'start';
+
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  if (production) {
+    console.error(
+      '\nMasthead will not start: AUTH_SECRET is not set.\n' +
+        'It signs every staff session; without it anyone could forge one. Generate one with\n' +
+        '  openssl rand -base64 32\n' +
+        'and set it in the environment (or in .env) before `npm start`.\n',
+    );
+    process.exit(1);
+  }
+  const file = path.join(process.cwd(), '.data', 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+    console.log('[masthead] created a development AUTH_SECRET in .data/auth-secret');
+  }
+  process.env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  ensureAuthSecret();
+  let database: Awaited<ReturnType<typeof resolveDatabase>>;
+  try {
+    database = await resolveDatabase();
+  } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      console.error(`\n[masthead] ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { url, embedded } = database;
+  process.env.DATABASE_URL = url;
+  console.log(embedded ? `[masthead] embedded PostgreSQL (PGlite) in ${path.relative(process.cwd(), embedded.dataDir)} at ${url}` : `[masthead] database: ${url.replace(/:[^:@/]*@/, ':***@')}`);
+
+  await runMigrations(url);
+  console.log('[masthead] migrations applied');
+  if (!production) {
+    const { seedDemo } = await import('../db/seed');
+    await seedDemo((line) => console.log(`[masthead] ${line}`));
+    const { closeDb } = await import('../db/client');
+    await closeDb();
+  }
+
+  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [nextBin, production ? 'start' : 'dev', ...process.argv.slice(3)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: production ? 'production' : 'development', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  const stop = async (code: number) => {
+    await embedded?.stop().catch(() => {});
+    process.exit(code);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('exit', (code, signal) => void stop(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((error) => {
+  console.error('[masthead] could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
