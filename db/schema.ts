@@ -46,6 +46,8 @@ export const users = pgTable(
     slug: text('slug').notNull(),
     bio: text('bio').notNull().default(''),
     active: boolean('active').notNull().default(true),
+    // Bumped to end every session of this person at once (sign-out, deactivation).
+    sessionVersion: integer('session_version').notNull().default(0),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_key').on(t.email), uniqueIndex('users_slug_key').on(t.slug)],

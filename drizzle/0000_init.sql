@@ -67,6 +67,7 @@ CREATE TABLE "users" (
 	"slug" text NOT NULL,
 	"bio" text DEFAULT '' NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
+	"session_version" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

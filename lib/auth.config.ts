@@ -4,9 +4,10 @@ import type { Role } from '@/db/schema';
 declare module 'next-auth' {
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
   interface Session {
-    user: { id: string; name: string; email: string; role: Role };
+    user: { id: string; name: string; email: string; role: Role; sessionVersion: number };
   }
 }
 
@@ -14,6 +15,7 @@ declare module '@auth/core/jwt' {
   interface JWT {
     uid?: string;
     role?: Role;
+    sv?: number;
   }
 }
 
@@ -29,6 +31,7 @@ export const authConfig = {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },
@@ -36,6 +39,7 @@ export const authConfig = {
       if (token.uid && token.role) {
         session.user.id = token.uid;
         session.user.role = token.role;
+        session.user.sessionVersion = token.sv ?? 0;
       }
       return session;
     },

@@ -25,7 +25,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           throw new CredentialsSignin();
         }
         if (!(await verifyPassword(user.passwordHash, password))) throw new CredentialsSignin();
-        return { id: user.id, name: user.name, email: user.email, role: user.role };
+        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ],

@@ -31,7 +31,8 @@ export async function processUpload(bytes: Buffer): Promise<ProcessedImage> {
   if (!sniffed) return { ok: false, error: 'This file is not a JPEG, PNG, WebP or GIF image.' };
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+    // Reading the header decodes no pixels; the size limit is checked below, with its own message.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     return { ok: false, error: 'The image could not be read: it may be damaged or not really an image.' };
   }

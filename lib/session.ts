@@ -7,14 +7,16 @@ import { auth } from './auth';
 
 /**
  * Who is calling, read fresh from the database on every request: a role
- * change or a deactivation takes effect at once, whatever the session cookie says.
+ * change, a deactivation or a sign-out takes effect at once, whatever the
+ * session cookie still says (a JWT cannot be recalled, so the database decides).
  */
 export const currentUser = cache(async (): Promise<StaffMember | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getStaffMember(id);
-  return user?.active ? user : null;
+  if (!user?.active || user.sessionVersion !== session.user.sessionVersion) return null;
+  return user;
 });
 
 /** For dashboard pages: the signed-in person, or a redirect to sign in. */

@@ -9,7 +9,7 @@ async function main() {
     console.error('usage: tsx scripts/db.ts migrate|seed');
     process.exit(2);
   }
-  const { url, embedded } = await resolveDatabase();
+  const { url, embedded } = await resolveDatabase({ joinRunning: true });
   process.env.DATABASE_URL = url;
   try {
     await runMigrations(url);

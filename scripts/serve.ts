@@ -2,7 +2,8 @@
  * `npm run dev` and `npm start`: prepares everything the app needs, then runs Next.js.
  *  1. AUTH_SECRET: required in production; in development one is made and kept in .data/.
  *  2. The database: DATABASE_URL if set, else the embedded PostgreSQL (PGlite), owned by this process.
- *  3. Migrations, before anything serves. In development, the demo newsroom on an empty database.
+ *  3. Migrations, before anything serves. In development (or with MASTHEAD_DEMO_SEED=1), the demo
+ *     newsroom on an empty database.
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -57,7 +58,8 @@ async function main() {
 
   await runMigrations(url);
   console.log('[masthead] migrations applied');
-  if (!production) {
+  // Development always has the demo newsroom; production only when asked (the e2e suite does).
+  if (!production || process.env.MASTHEAD_DEMO_SEED === '1') {
     const { seedDemo } = await import('../db/seed');
     await seedDemo((line) => console.log(`[masthead] ${line}`));
     const { closeDb } = await import('../db/client');

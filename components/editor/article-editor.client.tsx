@@ -155,7 +155,8 @@ export function ArticleEditor({
         draftRef.current = { ...draftRef.current, slug: saved.slug };
         setDraft(draftRef.current);
       }
-      if (!base.id) router.replace(`/dashboard/articles/${saved.id}`, { scroll: false });
+      // Same screen, new address: the editor keeps its cursor and undo history.
+      if (!base.id) window.history.replaceState(null, '', `/dashboard/articles/${saved.id}`);
       return saved;
     })();
     inFlight.current = run;

@@ -60,7 +60,9 @@ export function RichTextEditor({
         return false;
       },
     },
-    onUpdate: ({ editor }) => onChange(editor.getJSON(), wordCountOf(editor)),
+    // ProseMirror builds attrs on null-prototype objects, which a server action
+    // would receive as opaque references: send plain JSON.
+    onUpdate: ({ editor }) => onChange(JSON.parse(JSON.stringify(editor.getJSON())) as JSONContent, wordCountOf(editor)),
   });
 
   return (

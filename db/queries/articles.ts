@@ -39,6 +39,9 @@ const isUniqueViolation = (error: unknown, constraint: string) => {
   return pgError?.code === UNIQUE_VIOLATION && pgError.constraint === constraint;
 };
 
+/** Tries for a slug made from the headline: two saves can find the same free slug at once. */
+const SLUG_ATTEMPTS = 5;
+
 async function freeSlug(base: string, excludeId?: string): Promise<string> {
   const stem = base || 'untitled';
   const rows = await db
@@ -56,17 +59,20 @@ function columns(fields: ArticleFields) {
 }
 
 export async function createArticle(fields: ArticleFields, authorId: string): Promise<SaveResult> {
-  const slug = fields.slugAuto ? await freeSlug(fields.slug) : fields.slug;
-  try {
-    const article = await db.transaction(async (tx) => {
-      const [row] = await tx.insert(articles).values({ ...columns(fields), slug, authorId }).returning();
-      await replaceTags(tx, row.id, fields.tags);
-      return row;
-    });
-    return { ok: true, article };
-  } catch (error) {
-    if (isUniqueViolation(error, 'articles_slug_key')) return { ok: false, reason: 'slug_taken' };
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const slug = fields.slugAuto ? await freeSlug(fields.slug) : fields.slug;
+    try {
+      const article = await db.transaction(async (tx) => {
+        const [row] = await tx.insert(articles).values({ ...columns(fields), slug, authorId }).returning();
+        await replaceTags(tx, row.id, fields.tags);
+        return row;
+      });
+      return { ok: true, article };
+    } catch (error) {
+      if (!isUniqueViolation(error, 'articles_slug_key')) throw error;
+      // Another save took the same free slug in the meantime: look again.
+      if (!fields.slugAuto || attempt >= SLUG_ATTEMPTS) return { ok: false, reason: 'slug_taken' };
+    }
   }
 }
 
@@ -75,24 +81,26 @@ export async function createArticle(fields: ArticleFields, authorId: string): Pr
  * save is refused and the current row returned, so the caller can keep both texts.
  */
 export async function updateArticle(id: string, fields: ArticleFields, baseVersion: number): Promise<SaveResult> {
-  const slug = fields.slugAuto ? await freeSlug(fields.slug, id) : fields.slug;
-  try {
-    return await db.transaction(async (tx): Promise<SaveResult> => {
-      const [row] = await tx
-        .update(articles)
-        .set({ ...columns(fields), slug, version: sql`${articles.version} + 1`, updatedAt: sql`now()` })
-        .where(and(eq(articles.id, id), eq(articles.version, baseVersion), ne(articles.status, 'trashed')))
-        .returning();
-      if (!row) {
-        const [current] = await tx.select().from(articles).where(eq(articles.id, id));
-        return current && current.status !== 'trashed' ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'not_found' };
-      }
-      await replaceTags(tx, id, fields.tags);
-      return { ok: true, article: row };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, 'articles_slug_key')) return { ok: false, reason: 'slug_taken' };
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const slug = fields.slugAuto ? await freeSlug(fields.slug, id) : fields.slug;
+    try {
+      return await db.transaction(async (tx): Promise<SaveResult> => {
+        const [row] = await tx
+          .update(articles)
+          .set({ ...columns(fields), slug, version: sql`${articles.version} + 1`, updatedAt: sql`now()` })
+          .where(and(eq(articles.id, id), eq(articles.version, baseVersion), ne(articles.status, 'trashed')))
+          .returning();
+        if (!row) {
+          const [current] = await tx.select().from(articles).where(eq(articles.id, id));
+          return current && current.status !== 'trashed' ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'not_found' };
+        }
+        await replaceTags(tx, id, fields.tags);
+        return { ok: true, article: row };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error, 'articles_slug_key')) throw error;
+      if (!fields.slugAuto || attempt >= SLUG_ATTEMPTS) return { ok: false, reason: 'slug_taken' };
+    }
   }
 }
 

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '../client';
 import { users, type NewUser, type Role, type User } from '../schema';
 
 /** The fields a signed-in person's own pages may show; never the password hash. */
-export type StaffMember = Pick<User, 'id' | 'name' | 'email' | 'role' | 'slug' | 'bio' | 'active'>;
+export type StaffMember = Pick<User, 'id' | 'name' | 'email' | 'role' | 'slug' | 'bio' | 'active' | 'sessionVersion'>;
 
 const staffColumns = {
   id: users.id,
@@ -13,6 +13,7 @@ const staffColumns = {
   slug: users.slug,
   bio: users.bio,
   active: users.active,
+  sessionVersion: users.sessionVersion,
 };
 
 export async function getUserByEmail(email: string): Promise<User | null> {
@@ -31,4 +32,9 @@ export async function createUser(input: Omit<NewUser, 'id' | 'createdAt' | 'upda
     .values({ ...input, email: input.email.trim().toLowerCase() })
     .returning(staffColumns);
   return row;
+}
+
+/** Ends every session this person has, on every device, at once. */
+export async function endAllSessions(userId: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` }).where(eq(users.id, userId));
 }

@@ -1,8 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 
-/** Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens. */
+/** Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens; 1,200 is one word. */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return text.match(/[\p{L}\p{N}]+(?:(?:['’\-.]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'pullQuote', 'figure']);

@@ -39,7 +39,7 @@ export function validateDocument(input: unknown): DocumentCheck {
     if (given === undefined || given === null) return null;
     if (!isPlainObject(given)) return `The ${kind} has malformed attributes.`;
     for (const key of Object.keys(given)) {
-      if (!(key in allowed)) return `The ${kind} has an attribute that is not allowed (${key}).`;
+      if (!Object.hasOwn(allowed, key)) return `The ${kind} has an attribute that is not allowed (${key}).`;
     }
     return null;
   };

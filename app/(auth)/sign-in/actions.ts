@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/action';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
+import { currentUser } from '@/lib/session';
+import { endAllSessions } from '@/db/queries/people';
 
 export type SignInState = { error?: string; fieldErrors?: FieldErrors; email?: string };
 
@@ -38,6 +40,9 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   }
 }
 
+/** Signs out everywhere: the cookie goes, and any copy of the token stops working. */
 export async function signOutAction(): Promise<void> {
+  const user = await currentUser();
+  if (user) await endAllSessions(user.id);
   await signOut({ redirectTo: '/sign-in' });
 }
