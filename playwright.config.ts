@@ -28,8 +28,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The production build, started the way `npm start` starts it, on a fresh
-    // database: in memory when DATABASE_URL is unset, else the one CI created.
-    command: `npx tsx scripts/serve.ts start -p ${PORT}`,
+    // database with the demo newsroom (scripts/e2e-server.ts).
+    command: `npx tsx scripts/e2e-server.ts ${PORT}`,
     url: `${baseURL}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -37,9 +37,6 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-only-secret-not-for-production-0123456789',
-      EMBEDDED_DB_DIR: 'memory://',
-      MASTHEAD_DEMO_SEED: '1',
-      NEXT_TELEMETRY_DISABLED: '1',
     },
   },
 });

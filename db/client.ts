@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { env } from '../lib/env';
 import * as schema from './schema';
 
 // The app has exactly one way to reach its data: `pg` to DATABASE_URL.
@@ -13,7 +14,7 @@ const state: Holder = (holder.__masthead ??= {});
 
 export function getPool(): pg.Pool {
   if (!state.pool) {
-    const url = process.env.DATABASE_URL;
+    const url = env().DATABASE_URL;
     if (!url) {
       throw new Error(
         'DATABASE_URL is not set. Start Masthead with `npm run dev` or `npm start`, which provide an embedded database, or set DATABASE_URL to a PostgreSQL server.',
@@ -21,7 +22,7 @@ export function getPool(): pg.Pool {
     }
     state.pool = new pg.Pool({
       connectionString: url,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: env().DATABASE_POOL_SIZE,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });

@@ -154,7 +154,7 @@ function ridgePath(scene: Scene, baseY: number, amplitude: number, waves: number
 }
 
 function sky(scene: Scene, opts: { top: string; mid: string; horizon: string; horizonY: number }): void {
-  const { w, h } = scene;
+  const { w } = scene;
   const fill = linearGradient(scene, [
     [0, opts.top],
     [0.55, opts.mid],

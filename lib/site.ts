@@ -4,5 +4,5 @@ export const site = {
   tagline: 'Independent news for Port Alder and the coast',
   supportText: 'Support the Ledger',
   locale: 'en-GB',
-  timeZone: process.env.NEWSROOM_TIME_ZONE ?? 'Europe/London',
+  timeZone: process.env.NEWSROOM_TIME_ZONE || 'Europe/London',
 };

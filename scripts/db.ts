@@ -1,9 +1,11 @@
 /** `npm run db:migrate` and `npm run db:seed`, against DATABASE_URL or the embedded database. */
+import { loadEnvConfig } from '@next/env';
 import { DataDirInUseError } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
 import { resolveDatabase } from './database';
 
 async function main() {
+  loadEnvConfig(process.cwd());
   const command = process.argv[2];
   if (command !== 'migrate' && command !== 'seed') {
     console.error('usage: tsx scripts/db.ts migrate|seed');

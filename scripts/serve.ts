@@ -6,11 +6,13 @@
  *     newsroom on an empty database.
  */
 import { spawn } from 'node:child_process';
+import { loadEnvConfig } from '@next/env';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataDirInUseError } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
+import { env } from '../lib/env';
 import { resolveDatabase } from './database';
 
 const mode = process.argv[2];
@@ -19,6 +21,8 @@ if (mode !== 'dev' && mode !== 'start') {
   process.exit(2);
 }
 const production = mode === 'start';
+// The same .env files Next.js reads, so DATABASE_URL in .env decides here too.
+loadEnvConfig(process.cwd(), !production);
 
 function ensureAuthSecret() {
   if (process.env.AUTH_SECRET) return;
@@ -42,6 +46,12 @@ function ensureAuthSecret() {
 
 async function main() {
   ensureAuthSecret();
+  try {
+    env();
+  } catch (error) {
+    console.error(`\n[masthead] ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   let database: Awaited<ReturnType<typeof resolveDatabase>>;
   try {
     database = await resolveDatabase();

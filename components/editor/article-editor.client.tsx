@@ -2,7 +2,6 @@
 
 import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { publishArticleAction, saveArticleAction, unpublishArticleAction, type SavedArticle } from '@/app/(dashboard)/dashboard/articles/actions';
 import { Field, inputClass } from '@/components/ui/field';
@@ -57,7 +56,6 @@ export function ArticleEditor({
   canPublish: boolean;
   canEdit: boolean;
 }) {
-  const router = useRouter();
   const [draft, setDraft] = useState<EditorDraft>(article.draft);
   const [server, setServer] = useState({ id: article.id, version: article.version, status: article.status, slug: article.slug });
   const [words, setWords] = useState(article.wordCount);
@@ -80,6 +78,8 @@ export function ArticleEditor({
     const local = readLocalCopy(localKey);
     if (local && !sameDraft(local.draft, article.draft)) {
       draftRef.current = local.draft;
+      // localStorage exists only in the browser, after hydration: this is the first moment it can be read.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setDraft(local.draft);
       setEditorKey((k) => k + 1);
       setSaveState({ kind: 'dirty' });
@@ -165,7 +165,7 @@ export function ArticleEditor({
     } finally {
       inFlight.current = null;
     }
-  }, [router]);
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -75,6 +75,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 SANITIZE.allowedAttributes = { ...(SANITIZE.allowedAttributes as Record<string, string[]>), a: ['href', 'rel'] };
 
+// Empty paragraphs and headings are editing leftovers (Enter pressed twice, a
+// trailing line): readers would see gaps or an empty heading.
+function withoutEmptyBlocks(doc: JSONContent): JSONContent {
+  const content = (doc.content ?? []).filter((block) => !((block.type === 'paragraph' || block.type === 'heading') && !block.content?.length));
+  return { ...doc, content: content.length ? content : [{ type: 'paragraph' }] };
+}
+
 export interface RenderedBody {
   html: string;
   text: string;
@@ -86,7 +93,7 @@ export interface RenderedBody {
  * request; the output passes an allow-list sanitiser whatever the renderer did.
  */
 export function renderArticleBody(doc: JSONContent): RenderedBody {
-  const node = schema.nodeFromJSON(doc);
+  const node = schema.nodeFromJSON(withoutEmptyBlocks(doc));
   const raw = renderToHTMLString({
     content: node,
     extensions: articleExtensions,

@@ -10,9 +10,9 @@ export type StaffRole = keyof typeof DEMO_STAFF;
 export { DEMO_STAFF, expect };
 
 export const test = base.extend<{ editor: EditorPage; signIn: (role: StaffRole) => Promise<void> }>({
-  editor: async ({ page }, use) => use(new EditorPage(page)),
-  signIn: async ({ page }, use) =>
-    use(async (role) => {
+  editor: async ({ page }, provide) => provide(new EditorPage(page)),
+  signIn: async ({ page }, provide) =>
+    provide(async (role) => {
       const signInPage = new SignInPage(page);
       await signInPage.goto();
       await signInPage.signIn(DEMO_STAFF[role].email, DEMO_PASSWORD);

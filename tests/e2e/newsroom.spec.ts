@@ -39,9 +39,9 @@ test.describe('the newsroom loop', () => {
     // Heading, bold, link, blockquote and an inline image, through the toolbar.
     await editor.body.click();
     await editor.tool('Heading 2').click();
-    await editor.type('What the grant pays for');
+    await page.keyboard.type('What the grant pays for');
     await editor.newParagraph();
-    await editor.type('The grant is worth ');
+    await page.keyboard.type('The grant is worth ');
     await editor.tool('Bold').click();
     await page.keyboard.type('£84,000');
     await editor.tool('Bold').click();
