@@ -41,6 +41,8 @@ function lockPath(dataDir: string) {
 }
 
 function isAlive(pid: number): boolean {
+  // kill(0) or kill(-1) would address whole process groups: only real pids count.
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -70,7 +72,7 @@ function acquireLock(dataDir: string): number {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readEmbeddedOwnerRaw(file);
-      if (owner && owner.pid !== process.pid && isAlive(owner.pid)) throw new DataDirInUseError(dataDir, owner);
+      if (owner && (owner.pid === -1 || isAlive(owner.pid))) throw new DataDirInUseError(dataDir, owner);
       // The owner died without cleaning up: the lock is stale.
       fs.rmSync(file, { force: true });
     }
@@ -82,9 +84,90 @@ function readEmbeddedOwnerRaw(file: string): LockInfo | null {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
   } catch {
-    // A lock being written right now: treat it as held by an unknown live owner.
-    return { pid: -1, url: 'unknown' };
+    try {
+      // Unreadable: a lock being written this instant (held), or the remains of a crash (stale).
+      return Date.now() - fs.statSync(file).mtimeMs < 10_000 ? { pid: -1, url: 'unknown' } : null;
+    } catch {
+      return null;
+    }
   }
+}
+
+// ----------------------------------------------------------------------------
+// pglite-socket 0.2.17 multiplexes many client connections onto PGlite's one
+// session, message by message. Between two messages of one client's extended-
+// protocol exchange (Parse, Bind, Execute ... Sync) it may run another
+// client's message, which replaces the unnamed statement or, after an error
+// (PostgreSQL then skips everything up to Sync), is silently discarded:
+// "unnamed prepared statement does not exist" (pglite issue #1046). It also
+// stalls for good when PGlite throws. This keeps a client's turn from its
+// first extended-protocol message to its Sync (and for a whole transaction, as
+// upstream does), and keeps the queue running after an error.
+type QueueItem = {
+  handlerId: number;
+  message: Uint8Array;
+  onData: (data: Uint8Array) => void;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+};
+type QueryQueue = {
+  db: PGlite;
+  queue: QueueItem[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  processQueue: () => Promise<void>;
+  clearQueueForHandler: (handlerId: number) => void;
+};
+
+const EXTENDED_PROTOCOL = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]); // P B D E C H
+const END_OF_TURN = new Set([0x53, 0x51]); // Sync, simple Query
+
+function keepProtocolTurns(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  let turn: number | null = null;
+
+  queue.processQueue = async function processQueue(this: QueryQueue) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = turn ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
+        const index = owner === null ? 0 : this.queue.findIndex((item) => item.handlerId === owner);
+        if (index === -1) break; // the owner's next message is on its way: it restarts the queue
+        const [item] = this.queue.splice(index, 1);
+        const type = item.message[0];
+        if (EXTENDED_PROTOCOL.has(type)) turn = item.handlerId;
+        else if (END_OF_TURN.has(type)) turn = null;
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          item.reject(error);
+          continue;
+        }
+        this.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  }.bind(queue);
+
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId: number) => {
+    clear(handlerId);
+    if (turn === handlerId) {
+      turn = null;
+      void queue.processQueue();
+    }
+  };
 }
 
 export async function startEmbeddedDatabase(options: {
@@ -110,6 +193,7 @@ export async function startEmbeddedDatabase(options: {
       port: options.port ?? 0,
       maxConnections: Math.max(options.maxConnections ?? MIN_CONNECTIONS, MIN_CONNECTIONS),
     });
+    keepProtocolTurns(server);
     await server.start();
   } catch (error) {
     await db?.close().catch(() => {});

@@ -40,9 +40,10 @@ export async function ensureTags(names: string[], tx: Tx | Db = db): Promise<Tag
     if (slug && !wanted.has(slug)) wanted.set(slug, clean);
   }
   if (wanted.size === 0) return [];
+  // Inserted in slug order, so two saves creating the same new tags cannot deadlock.
   await tx
     .insert(tags)
-    .values([...wanted].map(([slug, name]) => ({ slug, name })))
+    .values([...wanted].sort(([a], [b]) => (a < b ? -1 : 1)).map(([slug, name]) => ({ slug, name })))
     .onConflictDoNothing({ target: tags.slug });
   const rows = await tx.select().from(tags).where(inArray(tags.slug, [...wanted.keys()]));
   const bySlug = new Map(rows.map((row) => [row.slug, row]));

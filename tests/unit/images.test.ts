@@ -1,0 +1,159 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { MAX_UPLOAD_BYTES, processUpload } from '@/lib/images';
+
+const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 140 } } });
+
+const samples = {
+  'image/png': () => solid(40, 30).png().toBuffer(),
+  'image/jpeg': () => solid(40, 30).jpeg().toBuffer(),
+  'image/webp': () => solid(40, 30).webp().toBuffer(),
+  'image/gif': () => solid(40, 30).gif().toBuffer(),
+} as const;
+
+// CRC-32 as PNG chunks use it (zlib.crc32 needs a newer Node than the app requires).
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Buffer) {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A real small PNG whose header claims other dimensions: cheap to make, huge to decode. */
+async function pngClaiming(width: number, height: number) {
+  const png = Buffer.from(await solid(4, 4).png().toBuffer());
+  // Signature (8) + IHDR length (4) + "IHDR" (4), then width and height, then the CRC over type and data.
+  expect(png.toString('ascii', 12, 16)).toBe('IHDR');
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
+  return png;
+}
+
+describe('processUpload', () => {
+  it.each(Object.keys(samples) as (keyof typeof samples)[])('accepts a %s and keeps its type and size', async (mimeType) => {
+    const result = await processUpload(await samples[mimeType]());
+    expect(result).toMatchObject({ ok: true, mimeType, width: 40, height: 30 });
+    if (!result.ok) return;
+    const stored = await sharp(result.data).metadata();
+    expect(`image/${stored.format}`).toBe(mimeType);
+    expect([stored.width, stored.height]).toEqual([40, 30]);
+  });
+
+  it('removes EXIF metadata such as the photographer and camera position', async () => {
+    const photo = await solid(64, 48)
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: 'Secret Photographer', Artist: 'Jo Bloggs', ImageDescription: 'GPS 51.5N 0.1W' } } })
+      .toBuffer();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    expect(photo.includes('Secret Photographer')).toBe(true);
+
+    const result = await processUpload(photo);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const stored = await sharp(result.data).metadata();
+    expect(stored.exif).toBeUndefined();
+    expect(result.data.includes('Secret Photographer')).toBe(false);
+    expect(result.data.includes('Jo Bloggs')).toBe(false);
+  });
+
+  it('turns a photo the right way up by its orientation tag before dropping the tag', async () => {
+    // Stored 60×40 with "rotate 90°" in EXIF: it is meant to be seen 40×60.
+    const sideways = await solid(60, 40).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const result = await processUpload(sideways);
+    expect(result).toMatchObject({ ok: true, width: 40, height: 60 });
+    if (result.ok) expect((await sharp(result.data).metadata()).orientation).toBeUndefined();
+  });
+
+  it('drops anything appended after the image data', async () => {
+    const polyglot = Buffer.concat([await samples['image/png'](), Buffer.from('<script>alert("appended")</script>')]);
+    const result = await processUpload(polyglot);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.data.includes('appended')).toBe(false);
+  });
+
+  it('scales an image wider than 2400 px down to 2400 px, keeping its proportions', async () => {
+    const wide = await solid(3000, 150).png().toBuffer();
+    const result = await processUpload(wide);
+    expect(result).toMatchObject({ ok: true, width: 2400, height: 120 });
+    if (result.ok) expect((await sharp(result.data).metadata()).width).toBe(2400);
+  });
+
+  it('does not enlarge a small image', async () => {
+    const result = await processUpload(await solid(300, 200).jpeg().toBuffer());
+    expect(result).toMatchObject({ ok: true, width: 300, height: 200 });
+  });
+
+  it('keeps every frame of an animated GIF and reports the height of one frame', async () => {
+    const frame = (background: string) => sharp({ create: { width: 20, height: 30, channels: 3, background } }).gif().toBuffer();
+    const animated = await sharp(await Promise.all([frame('#c00'), frame('#0c0'), frame('#00c')]), { join: { animated: true } })
+      .gif()
+      .toBuffer();
+    // The GIF encoder may fold frames together; what matters is that none are lost on upload.
+    const frames = (await sharp(animated).metadata()).pages ?? 1;
+    expect(frames).toBeGreaterThan(1);
+    const result = await processUpload(animated);
+    expect(result).toMatchObject({ ok: true, mimeType: 'image/gif', width: 20, height: 30 });
+    if (result.ok) expect((await sharp(result.data).metadata()).pages).toBe(frames);
+  });
+
+  it('refuses an empty file', async () => {
+    expect(await processUpload(Buffer.alloc(0))).toEqual({ ok: false, error: 'The file is empty.' });
+  });
+
+  it('refuses an HTML page renamed as an image', async () => {
+    const page = Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>');
+    expect(await processUpload(page)).toEqual({ ok: false, error: 'This file is not a JPEG, PNG, WebP or GIF image.' });
+  });
+
+  it('refuses an SVG, which can carry script', async () => {
+    const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>');
+    expect(await processUpload(svg)).toEqual({ ok: false, error: 'This file is not a JPEG, PNG, WebP or GIF image.' });
+  });
+
+  it('refuses formats it does not store, such as TIFF and AVIF', async () => {
+    for (const bytes of [await solid(10, 10).tiff().toBuffer(), await solid(10, 10).avif().toBuffer()]) {
+      expect(await processUpload(bytes)).toMatchObject({ ok: false, error: 'This file is not a JPEG, PNG, WebP or GIF image.' });
+    }
+  });
+
+  it('refuses a PNG signature followed by garbage', async () => {
+    const fake = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('not really an image '.repeat(50))]);
+    expect(await processUpload(fake)).toMatchObject({ ok: false, error: expect.stringMatching(/could not be read/) });
+  });
+
+  it('refuses a JPEG cut off part-way', async () => {
+    const photo = await solid(200, 200).jpeg().toBuffer();
+    const result = await processUpload(photo.subarray(0, 120));
+    expect(result.ok).toBe(false);
+  });
+
+  it('refuses a file whose first bytes claim one format and whose body is another', async () => {
+    const png = await samples['image/png']();
+    const disguised = Buffer.concat([Buffer.from('GIF89a'), png]);
+    expect((await processUpload(disguised)).ok).toBe(false);
+  });
+
+  it('refuses a file over 10 MB before looking inside it', async () => {
+    const png = await samples['image/png']();
+    const big = Buffer.concat([png, Buffer.alloc(MAX_UPLOAD_BYTES + 1 - png.length)]);
+    expect(await processUpload(big)).toMatchObject({ ok: false, error: expect.stringMatching(/larger than 10 MB/) });
+  });
+
+  it('refuses an image whose header claims more than 40 megapixels, saying so', async () => {
+    expect(await processUpload(await pngClaiming(7000, 7000))).toEqual({ ok: false, error: 'The image has more than 40 megapixels. Use a smaller version.' });
+    expect(await processUpload(await pngClaiming(100_000, 100_000))).toMatchObject({ ok: false, error: expect.stringMatching(/40 megapixels/) });
+  });
+
+  it('refuses a real 7000 × 7000 image, saying it is too large', async () => {
+    const huge = await sharp({ create: { width: 7000, height: 7000, channels: 3, background: '#000' } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    expect(huge.length).toBeLessThan(MAX_UPLOAD_BYTES);
+    expect(await processUpload(huge)).toMatchObject({ ok: false, error: expect.stringMatching(/40 megapixels/) });
+  });
+});
