@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { JSONContent } from '@tiptap/core';
 import { mediaUrl } from '@/lib/media';
 import { db } from '../client';
@@ -265,14 +266,23 @@ function toSummary(row: SummaryRow): PublicArticleSummary {
   };
 }
 
-function publicSummaries() {
-  return db
-    .select(summaryColumns)
-    .from(articles)
+const articleColumns = {
+  ...summaryColumns,
+  bodyHtml: articles.bodyHtml,
+  wordCount: articles.wordCount,
+  leadImageCaption: articles.leadImageCaption,
+  leadImageCredit: articles.leadImageCredit,
+};
+
+/** Articles with their author, section and lead image: the base of every reader query. */
+function withPublicJoins<T extends PgSelect>(query: T) {
+  return query
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(images, eq(images.id, articles.leadImageId));
 }
+
+const publicSummaries = () => withPublicJoins(db.select(summaryColumns).from(articles).$dynamic());
 
 export async function listPublishedArticles(options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
   const rows = await publicSummaries()
@@ -294,18 +304,7 @@ export async function listPublishedArticlesByTag(tagId: string, options: { limit
 }
 
 export async function getPublishedArticle(slug: string): Promise<PublicArticle | null> {
-  const [row] = await db
-    .select({
-      ...summaryColumns,
-      bodyHtml: articles.bodyHtml,
-      wordCount: articles.wordCount,
-      leadImageCaption: articles.leadImageCaption,
-      leadImageCredit: articles.leadImageCredit,
-    })
-    .from(articles)
-    .innerJoin(users, eq(users.id, articles.authorId))
-    .leftJoin(sections, eq(sections.id, articles.sectionId))
-    .leftJoin(images, eq(images.id, articles.leadImageId))
+  const [row] = await withPublicJoins(db.select(articleColumns).from(articles).$dynamic())
     .where(and(eq(articles.slug, slug), isPublic))
     .limit(1);
   if (!row) return null;
