@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   customType,
   index,
@@ -48,6 +49,7 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     // Bumped to end every session of this person at once (sign-out, deactivation).
     sessionVersion: integer('session_version').notNull().default(0),
+    avatarImageId: uuid('avatar_image_id'),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_key').on(t.email), uniqueIndex('users_slug_key').on(t.slug)],
@@ -120,14 +122,22 @@ export const articles = pgTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     // Optimistic concurrency: a save names the version it was based on.
     version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
+    // For a scheduled article, the time it goes live: public queries compare it with now().
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    // What readers see as "Updated": set by corrections and by edits to published text.
+    modifiedAt: timestamp('modified_at', { withTimezone: true }),
+    trashedAt: timestamp('trashed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('articles_slug_key').on(t.slug),
     index('articles_public_idx')
       .on(t.publishedAt.desc())
-      .where(sql`${t.status} = 'published'`),
+      .where(sql`${t.status} in ('published', 'scheduled')`),
+    index('articles_scheduled_idx')
+      .on(t.publishedAt)
+      .where(sql`${t.status} = 'scheduled'`),
     index('articles_section_idx').on(t.sectionId, t.publishedAt.desc()),
     index('articles_updated_idx').on(t.updatedAt.desc()),
   ],
@@ -149,3 +159,134 @@ export const articleTags = pgTable(
   (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId)],
 );
 export type ArticleTag = typeof articleTags.$inferSelect;
+
+/** Bylines, in the order they are printed. The article's author_id stays its owner. */
+export const articleAuthors = pgTable(
+  'article_authors',
+  {
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index('article_authors_user_idx').on(t.userId)],
+);
+export type ArticleAuthor = typeof articleAuthors.$inferSelect;
+
+/** Notes between writer and editor on an article (the review conversation). */
+export const articleNotes = pgTable(
+  'article_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('article_notes_article_idx').on(t.articleId, t.createdAt)],
+);
+export type ArticleNote = typeof articleNotes.$inferSelect;
+
+export const REVISION_REASONS = ['save', 'publish', 'restore', 'overwrite', 'conflict'] as const;
+export const revisionReasonEnum = pgEnum('revision_reason', REVISION_REASONS);
+
+/** Snapshots of an article's text, for history, diffs and restores. */
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    articleVersion: integer('article_version').notNull(),
+    reason: revisionReasonEnum('reason').notNull(),
+    headline: text('headline').notNull(),
+    dek: text('dek').notNull(),
+    body: jsonb('body').$type<JSONContent>().notNull(),
+    bodyText: text('body_text').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('revisions_article_idx').on(t.articleId, t.createdAt.desc())],
+);
+export type Revision = typeof revisions.$inferSelect;
+
+export const CORRECTION_KINDS = ['correction', 'update'] as const;
+export const correctionKindEnum = pgEnum('correction_kind', CORRECTION_KINDS);
+
+/** A dated correction or update note at the end of a published article. */
+export const corrections = pgTable(
+  'corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    kind: correctionKindEnum('kind').notNull(),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('corrections_created_idx').on(t.createdAt.desc()), index('corrections_article_idx').on(t.articleId)],
+);
+export type Correction = typeof corrections.$inferSelect;
+
+/** Who did what, when (UTC), to which object. Never holds a secret. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    // Kept as text so the entry still reads right after the person is renamed or removed.
+    actorLabel: text('actor_label').notNull().default(''),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull().default(''),
+    objectId: text('object_id').notNull().default(''),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at.desc()), index('audit_log_action_idx').on(t.action, t.at.desc()), index('audit_log_actor_idx').on(t.actorId, t.at.desc())],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+export const TOKEN_KINDS = ['invite', 'password_reset'] as const;
+export const tokenKindEnum = pgEnum('token_kind', TOKEN_KINDS);
+
+/** Single-use links: invitations and password resets. Only a hash of the token is stored. */
+export const userTokens = pgTable(
+  'user_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: tokenKindEnum('kind').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    role: roleEnum('role'),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('user_tokens_hash_key').on(t.tokenHash)],
+);
+export type UserToken = typeof userTokens.$inferSelect;
+
+/** Who has an article open for editing right now (refreshed by a heartbeat). */
+export const articleLocks = pgTable('article_locks', {
+  articleId: uuid('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type ArticleLock = typeof articleLocks.$inferSelect;

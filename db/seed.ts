@@ -7,10 +7,11 @@ import { db } from './client';
 import { demoArticles, demoImages, demoSections, type DemoAuthorKey } from './demo-content';
 import { renderDemoImage } from './demo-images';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-staff';
-import { createArticle, publishArticle } from './queries/articles';
+import { createArticle } from './queries/articles';
 import { createImage } from './queries/images';
 import { createUser } from './queries/people';
 import { createSection } from './queries/taxonomy';
+import { transitionArticle } from './queries/workflow';
 import { users } from './schema';
 
 function resolveDemoImages(node: JSONContent, sources: Map<string, { src: string }>): JSONContent {
@@ -33,9 +34,11 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const staff = new Map<DemoAuthorKey, string>();
+  const people = new Map<DemoAuthorKey, { id: string; name: string; role: DemoAuthorKey }>();
   for (const [key, person] of Object.entries(DEMO_STAFF) as [DemoAuthorKey, (typeof DEMO_STAFF)[DemoAuthorKey]][]) {
     const user = await createUser({ ...person, role: key, passwordHash });
     staff.set(key, user.id);
+    people.set(key, { id: user.id, name: user.name, role: key });
   }
 
   const sectionIds = new Map<string, string>();
@@ -77,7 +80,9 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
     );
     if (!result.ok) throw new Error(`Demo article ${article.slug}: ${result.reason}`);
     if (article.publishedHoursAgo !== null) {
-      await publishArticle(result.article.id, undefined, new Date(Date.now() - article.publishedHoursAgo * 3_600_000));
+      // Published by the demo editor, at the time the story went out.
+      const published = await transitionArticle({ id: result.article.id, action: 'publish', actor: people.get('editor')!, now: new Date(Date.now() - article.publishedHoursAgo * 3_600_000) });
+      if (!published.ok) throw new Error(`Demo article ${article.slug}: ${published.reason}`);
     }
   }
   log(`[seed] demo newsroom created: ${staff.size} staff, ${sectionIds.size} sections, ${demoArticles.length} articles.`);

@@ -201,6 +201,7 @@ export function ArticleEditor({
         setErrors(result.fieldErrors ?? {});
         return setNotice(result.error);
       }
+      if (!result.data) return;
       const nextServer = { id, version: result.data.version, status: result.data.status, slug: result.data.slug };
       serverRef.current = nextServer;
       setServer(nextServer);

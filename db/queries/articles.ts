@@ -1,13 +1,18 @@
-import { and, asc, desc, eq, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { JSONContent } from '@tiptap/core';
 import { mediaUrl } from '@/lib/media';
 import { db } from '../client';
-import { articles, articleTags, images, sections, tags, users, type Article, type ArticleStatus, type Role } from '../schema';
+import { articleAuthors, articles, articleTags, images, sections, tags, users, type Article, type ArticleStatus, type Role } from '../schema';
+import { createRevision, shouldSnapshot } from './revisions';
 import { ensureTags } from './taxonomy';
 
-/** The publishing rule, in one place: readers see published articles whose time has come. */
-export const isPublic: SQL = and(eq(articles.status, 'published'), lte(articles.publishedAt, sql`now()`))!;
+/**
+ * The publishing rule, in one place: readers see published articles, and
+ * scheduled ones whose time has come (even before the scheduler has run),
+ * never anything earlier.
+ */
+export const isPublic: SQL = and(inArray(articles.status, ['published', 'scheduled']), lte(articles.publishedAt, sql`now()`))!;
 
 export interface ArticleFields {
   headline: string;
@@ -25,6 +30,8 @@ export interface ArticleFields {
   bodyHtml: string;
   bodyText: string;
   wordCount: number;
+  /** People credited, in order; when left out on an update the bylines stay as they are. */
+  bylines?: string[];
 }
 
 export type SaveResult =
@@ -55,17 +62,19 @@ async function freeSlug(base: string, excludeId?: string): Promise<string> {
 }
 
 function columns(fields: ArticleFields) {
-  const { tags: _tags, slugAuto: _auto, ...rest } = fields;
+  const { tags: _tags, slugAuto: _auto, bylines: _bylines, ...rest } = fields;
   return rest;
 }
 
 export async function createArticle(fields: ArticleFields, authorId: string): Promise<SaveResult> {
+  // The creator is the owner and the first byline.
   for (let attempt = 1; ; attempt++) {
     const slug = fields.slugAuto ? await freeSlug(fields.slug) : fields.slug;
     try {
       const article = await db.transaction(async (tx) => {
-        const [row] = await tx.insert(articles).values({ ...columns(fields), slug, authorId }).returning();
+        const [row] = await tx.insert(articles).values({ ...columns(fields), slug, authorId, updatedBy: authorId }).returning();
         await replaceTags(tx, row.id, fields.tags);
+        await replaceBylines(tx, row.id, fields.bylines?.length ? fields.bylines : [authorId]);
         return row;
       });
       return { ok: true, article };
@@ -81,21 +90,37 @@ export async function createArticle(fields: ArticleFields, authorId: string): Pr
  * Saves an edit made on top of `baseVersion`. If anyone saved in between, the
  * save is refused and the current row returned, so the caller can keep both texts.
  */
-export async function updateArticle(id: string, fields: ArticleFields, baseVersion: number): Promise<SaveResult> {
+export async function updateArticle(id: string, fields: ArticleFields, baseVersion: number, editorId: string, options: { overwrite?: boolean } = {}): Promise<SaveResult> {
   for (let attempt = 1; ; attempt++) {
     const slug = fields.slugAuto ? await freeSlug(fields.slug, id) : fields.slug;
     try {
       return await db.transaction(async (tx): Promise<SaveResult> => {
+        const [before] = await tx.select().from(articles).where(eq(articles.id, id)).for('update');
+        if (!before || before.status === 'trashed') return { ok: false, reason: 'not_found' };
+        if (before.version !== baseVersion) return { ok: false, reason: 'conflict', current: before };
+        // History: the text as it was before someone else's words replace it, and
+        // otherwise a snapshot now and then while the text changes.
+        const textChanged = before.headline !== fields.headline || before.dek !== fields.dek || before.bodyText !== fields.bodyText;
+        if (options.overwrite || (textChanged && before.updatedBy !== null && before.updatedBy !== editorId)) {
+          await createRevision(tx, before, 'overwrite', editorId);
+        } else if (textChanged && (await shouldSnapshot(tx, id))) {
+          await createRevision(tx, before, 'save', before.updatedBy);
+        }
+        const livePublishedText = (before.status === 'published' || before.status === 'scheduled') && textChanged;
         const [row] = await tx
           .update(articles)
-          .set({ ...columns(fields), slug, version: sql`${articles.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(articles.id, id), eq(articles.version, baseVersion), ne(articles.status, 'trashed')))
+          .set({
+            ...columns(fields),
+            slug,
+            version: sql`${articles.version} + 1`,
+            updatedAt: sql`now()`,
+            updatedBy: editorId,
+            ...(livePublishedText && before.status === 'published' ? { modifiedAt: sql`now()` } : {}),
+          })
+          .where(eq(articles.id, id))
           .returning();
-        if (!row) {
-          const [current] = await tx.select().from(articles).where(eq(articles.id, id));
-          return current && current.status !== 'trashed' ? { ok: false, reason: 'conflict', current } : { ok: false, reason: 'not_found' };
-        }
         await replaceTags(tx, id, fields.tags);
+        if (fields.bylines) await replaceBylines(tx, id, fields.bylines.length ? fields.bylines : [row.authorId]);
         return { ok: true, article: row };
       });
     } catch (error) {
@@ -105,42 +130,18 @@ export async function updateArticle(id: string, fields: ArticleFields, baseVersi
   }
 }
 
+async function replaceBylines(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], articleId: string, userIds: string[]) {
+  const unique = [...new Set(userIds)];
+  await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
+  await tx.insert(articleAuthors).values(unique.map((userId, position) => ({ articleId, userId, position })));
+}
+
 async function replaceTags(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], articleId: string, names: string[]) {
   const rows = await ensureTags(names, tx);
   await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
   if (rows.length > 0) {
     await tx.insert(articleTags).values(rows.map((tag, position) => ({ articleId, tagId: tag.id, position })));
   }
-}
-
-export type StatusChange = { ok: true; article: Article } | { ok: false; reason: 'not_found' | 'conflict' };
-
-/** Moves an article to a new status, if it is at `baseVersion` (when given). */
-async function changeStatus(id: string, status: ArticleStatus, baseVersion?: number, extra: Partial<Record<'publishedAt' | 'updatedAt', SQL>> = {}): Promise<StatusChange> {
-  const [row] = await db
-    .update(articles)
-    .set({ status, version: sql`${articles.version} + 1`, updatedAt: sql`now()`, ...extra })
-    .where(and(eq(articles.id, id), ne(articles.status, 'trashed'), baseVersion === undefined ? undefined : eq(articles.version, baseVersion)))
-    .returning();
-  if (row) return { ok: true, article: row };
-  const exists = await getArticle(id);
-  return { ok: false, reason: exists && exists.status !== 'trashed' ? 'conflict' : 'not_found' };
-}
-
-/**
- * Publishes the article. An article published before keeps its first
- * publication time; `at` backdates it (imports, the demo archive).
- */
-export function publishArticle(id: string, baseVersion?: number, at?: Date): Promise<StatusChange> {
-  if (at) {
-    const when = sql`${at.toISOString()}::timestamptz`;
-    return changeStatus(id, 'published', baseVersion, { publishedAt: when, updatedAt: when });
-  }
-  return changeStatus(id, 'published', baseVersion, { publishedAt: sql`coalesce(${articles.publishedAt}, now())` });
-}
-
-export function unpublishArticle(id: string, baseVersion?: number): Promise<StatusChange> {
-  return changeStatus(id, 'unpublished', baseVersion);
 }
 
 export async function getArticle(id: string): Promise<Article | null> {

@@ -44,6 +44,9 @@ export const articleDraftSchema = z
     leadImageCredit: text(LIMITS.credit, 'The credit'),
     leadImageAlt: text(LIMITS.alt, 'The alt text'),
     body: z.unknown(),
+    bylines: z.array(uuid, { error: 'Bylines must be a list of people.' }).max(6, { error: 'At most six bylines.' }).optional(),
+    /** Set when the person chose to keep their text over someone else's newer save. */
+    overwrite: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.leadImageId && !value.leadImageAlt) {
@@ -55,9 +58,23 @@ export const articleDraftSchema = z
   });
 export type ArticleDraftInput = z.input<typeof articleDraftSchema>;
 
-export const articleRefSchema = z.object({
+export const articleMoveSchema = z.object({
   id: uuid,
   baseVersion: z.number().int().min(0).optional(),
+  // An ISO date-time with its offset (the editor converts from the newsroom's time zone).
+  publishAt: z.iso
+    .datetime({ offset: true, error: 'Choose a valid date and time.' })
+    .transform((value) => new Date(value))
+    .optional(),
+});
+
+export const articleNoteSchema = z.object({
+  articleId: uuid,
+  body: z
+    .string({ error: 'Write a note.' })
+    .trim()
+    .min(1, { error: 'Write a note.' })
+    .max(4000, { error: 'A note can be at most 4,000 characters.' }),
 });
 
 /** What must be true before an article goes out to readers. */

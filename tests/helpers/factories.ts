@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JSONContent } from '@tiptap/core';
-import { createArticle, publishArticle, type ArticleFields } from '@/db/queries/articles';
+import { createArticle, type ArticleFields } from '@/db/queries/articles';
+import { transitionArticle } from '@/db/queries/workflow';
 import { createUser } from '@/db/queries/people';
 import { createSection } from '@/db/queries/taxonomy';
 import type { Role } from '@/db/schema';
@@ -20,6 +21,9 @@ export async function makeUser(role: Role = 'writer', overrides: { name?: string
   const slug = unique(role);
   return createUser({ name: overrides.name ?? `Test ${role} ${slug}`, email: `${slug}@example.test`, slug, role, passwordHash: await cachedHash, active: overrides.active ?? true });
 }
+
+let sharedSection: ReturnType<typeof makeSection> | undefined;
+const defaultSection = () => (sharedSection ??= makeSection());
 
 export async function makeSection(name = unique('Section')) {
   return createSection({ name, slug: unique('section') });
@@ -51,11 +55,16 @@ export function articleFields(overrides: Partial<ArticleFields> & { body?: JSONC
   };
 }
 
+let publisher: ReturnType<typeof makeUser> | undefined;
+
+/** An article by `authorId`; with `publish`, published by an editor (at the given time, when a date). */
 export async function makeArticle(authorId: string, overrides: Partial<ArticleFields> = {}, options: { publish?: boolean | Date } = {}) {
-  const result = await createArticle(articleFields(overrides), authorId);
+  const result = await createArticle(articleFields({ sectionId: (await defaultSection()).id, ...overrides }), authorId);
   if (!result.ok) throw new Error(`makeArticle: ${result.reason}`);
   if (!options.publish) return result.article;
-  const published = await publishArticle(result.article.id, undefined, options.publish instanceof Date ? options.publish : undefined);
+  publisher ??= makeUser('editor');
+  const editor = await publisher;
+  const published = await transitionArticle({ id: result.article.id, action: 'publish', actor: editor, now: options.publish instanceof Date ? options.publish : undefined });
   if (!published.ok) throw new Error(`makeArticle publish: ${published.reason}`);
-  return published.article;
+  return published.article!;
 }

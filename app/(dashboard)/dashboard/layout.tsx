@@ -24,6 +24,21 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/dashboard" className="hover:underline">
               Articles
             </Link>
+            {user.role !== 'writer' && (
+              <Link href="/dashboard/review" className="hover:underline">
+                Review
+              </Link>
+            )}
+            {user.role === 'admin' && (
+              <>
+                <Link href="/dashboard/people" className="hover:underline">
+                  People
+                </Link>
+                <Link href="/dashboard/audit" className="hover:underline">
+                  Audit log
+                </Link>
+              </>
+            )}
             <Link href="/" className="hover:underline">
               View site
             </Link>

@@ -1,6 +1,8 @@
 'use server';
 
-import { getArticle, createArticle, publishArticle, unpublishArticle, updateArticle, type ArticleFields } from '@/db/queries/articles';
+import { getArticle, createArticle, updateArticle, type ArticleFields } from '@/db/queries/articles';
+import { addArticleNote } from '@/db/queries/notes';
+import { transitionArticle } from '@/db/queries/workflow';
 import { getImageInfo } from '@/db/queries/images';
 import { getSection } from '@/db/queries/taxonomy';
 import type { Article, ArticleStatus } from '@/db/schema';
@@ -8,7 +10,8 @@ import { authedAction, fail, type ActionResult } from '@/lib/action';
 import { can } from '@/lib/permissions';
 import { renderArticleBody, validateDocument } from '@/lib/rich-text/server';
 import { slugify } from '@/lib/slug';
-import { articleDraftSchema, articleRefSchema, publishProblems } from '@/lib/validation/article';
+import { articleDraftSchema, articleMoveSchema, articleNoteSchema } from '@/lib/validation/article';
+import { TRANSITIONS, type WorkflowAction } from '@/lib/workflow';
 
 export interface SavedArticle {
   id: string;
@@ -62,7 +65,7 @@ export const saveArticleAction = authedAction({ schema: articleDraftSchema }, as
     wordCount: rendered.wordCount,
   };
 
-  const result = input.id ? await updateArticle(input.id, fields, input.baseVersion!) : await createArticle(fields, user.id);
+  const result = input.id ? await updateArticle(input.id, fields, input.baseVersion!, user.id, { overwrite: input.overwrite }) : await createArticle(fields, user.id);
   if (result.ok) return { ok: true, data: saved(result.article) };
   switch (result.reason) {
     case 'slug_taken':
@@ -74,23 +77,51 @@ export const saveArticleAction = authedAction({ schema: articleDraftSchema }, as
   }
 });
 
-export const publishArticleAction = authedAction({ schema: articleRefSchema }, async ({ id, baseVersion }, user): Promise<ActionResult<SavedArticle>> => {
-  const article = await getArticle(id);
-  if (!article || article.status === 'trashed' || !can.viewArticle(user, article)) return fail('not_found', NOT_FOUND);
-  if (!can.publishArticle(user)) return fail('forbidden', 'Only editors and admins can publish.');
-  const problems = publishProblems(article);
-  if (Object.keys(problems).length > 0) return fail('invalid', 'The article is not ready to publish.', problems);
-  const result = await publishArticle(id, baseVersion);
-  if (!result.ok) return result.reason === 'conflict' ? fail('conflict', 'The article changed since you last saved. Save again, then publish.') : fail('not_found', NOT_FOUND);
-  return { ok: true, data: saved(result.article) };
-});
+const MOVE_REFUSED: Record<WorkflowAction, string> = {
+  submit: 'Only the writer of this article or an editor can submit it for review.',
+  return: 'Only editors and admins can send an article back.',
+  schedule: 'Only editors and admins can schedule.',
+  unschedule: 'Only editors and admins can unschedule.',
+  publish: 'Only editors and admins can publish.',
+  unpublish: 'Only editors and admins can unpublish.',
+  trash: 'You cannot move this article to the trash.',
+  restore: 'You cannot restore this article.',
+  purge: 'Only admins can delete an article for good.',
+};
 
-export const unpublishArticleAction = authedAction({ schema: articleRefSchema }, async ({ id, baseVersion }, user): Promise<ActionResult<SavedArticle>> => {
-  const article = await getArticle(id);
+/** One server action per editorial move; each is checked by the workflow on the locked row. */
+function moveAction(action: WorkflowAction) {
+  return authedAction({ schema: articleMoveSchema }, async ({ id, baseVersion, publishAt }, user): Promise<ActionResult<SavedArticle | null>> => {
+    const result = await transitionArticle({ id, action, actor: user, baseVersion, publishAt });
+    if (result.ok) return { ok: true, data: result.article ? saved(result.article) : null };
+    switch (result.reason) {
+      case 'not_found':
+        return fail('not_found', NOT_FOUND);
+      case 'forbidden':
+        return fail('forbidden', MOVE_REFUSED[action]);
+      case 'wrong_status':
+        return fail('invalid', `“${TRANSITIONS[action].label}” is not possible from the article’s current status. Reload to see it.`);
+      case 'conflict':
+        return fail('conflict', 'The article changed since you last saved. Save again, then try once more.');
+      case 'invalid':
+        return fail('invalid', action === 'schedule' ? 'The article cannot be scheduled yet.' : 'The article is not ready to publish.', result.problems);
+    }
+  });
+}
+
+export const submitArticleAction = moveAction('submit');
+export const returnArticleAction = moveAction('return');
+export const scheduleArticleAction = moveAction('schedule');
+export const unscheduleArticleAction = moveAction('unschedule');
+export const publishArticleAction = moveAction('publish');
+export const unpublishArticleAction = moveAction('unpublish');
+export const trashArticleAction = moveAction('trash');
+export const restoreArticleAction = moveAction('restore');
+export const purgeArticleAction = moveAction('purge');
+
+export const addNoteAction = authedAction({ schema: articleNoteSchema }, async ({ articleId, body }, user): Promise<ActionResult<{ id: string }>> => {
+  const article = await getArticle(articleId);
   if (!article || article.status === 'trashed' || !can.viewArticle(user, article)) return fail('not_found', NOT_FOUND);
-  if (!can.unpublishArticle(user)) return fail('forbidden', 'Only editors and admins can unpublish.');
-  if (article.status !== 'published') return fail('invalid', 'This article is not published.');
-  const result = await unpublishArticle(id, baseVersion);
-  if (!result.ok) return result.reason === 'conflict' ? fail('conflict', 'The article changed since you last saved. Reload it, then unpublish.') : fail('not_found', NOT_FOUND);
-  return { ok: true, data: saved(result.article) };
+  const note = await addArticleNote({ articleId, authorId: user.id, body });
+  return { ok: true, data: { id: note.id } };
 });
