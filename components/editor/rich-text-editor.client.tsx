@@ -3,7 +3,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, ReactNodeViewRenderer, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { articleExtensions, Figure } from '@/lib/rich-text/extensions';
 import { countWords } from '@/lib/rich-text/text';
 import { normaliseHref } from '@/lib/rich-text/urls';
@@ -64,6 +64,11 @@ export function RichTextEditor({
     // would receive as opaque references: send plain JSON.
     onUpdate: ({ editor }) => onChange(JSON.parse(JSON.stringify(editor.getJSON())) as JSONContent, wordCountOf(editor)),
   });
+
+  // Becoming read-only (someone took over) or editable again keeps the cursor and undo history.
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
 
   return (
     <div className="rounded border border-rule bg-panel">

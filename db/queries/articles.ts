@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { JSONContent } from '@tiptap/core';
 import { mediaUrl } from '@/lib/media';
@@ -149,6 +149,16 @@ export async function getArticle(id: string): Promise<Article | null> {
   return row ?? null;
 }
 
+/** Who the article is credited to, in byline order (the owner when none were chosen). */
+export async function listArticleBylineIds(article: Pick<Article, 'id' | 'authorId'>): Promise<string[]> {
+  const rows = await db
+    .select({ userId: articleAuthors.userId })
+    .from(articleAuthors)
+    .where(eq(articleAuthors.articleId, article.id))
+    .orderBy(asc(articleAuthors.position));
+  return rows.length ? rows.map((r) => r.userId) : [article.authorId];
+}
+
 export async function listArticleTagNames(articleId: string): Promise<string[]> {
   const rows = await db
     .select({ name: tags.name })
@@ -175,7 +185,7 @@ export interface DashboardArticleRow {
 }
 
 /** The newsroom's list: editors and admins see every article, writers their own. */
-export async function listDashboardArticles(viewer: { id: string; role: Role }, options: { limit?: number; offset?: number } = {}): Promise<DashboardArticleRow[]> {
+export async function listDashboardArticles(viewer: { id: string; role: Role }, options: { status?: ArticleStatus; limit?: number; offset?: number } = {}): Promise<DashboardArticleRow[]> {
   return db
     .select({
       id: articles.id,
@@ -192,8 +202,14 @@ export async function listDashboardArticles(viewer: { id: string; role: Role }, 
     .from(articles)
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(ne(articles.status, 'trashed'), viewer.role === 'writer' ? eq(articles.authorId, viewer.id) : undefined))
-    .orderBy(desc(articles.updatedAt))
+    .where(
+      and(
+        options.status ? eq(articles.status, options.status) : ne(articles.status, 'trashed'),
+        viewer.role === 'writer' ? eq(articles.authorId, viewer.id) : undefined,
+      ),
+    )
+    // Scheduled articles in the order they will go out; everything else by last change.
+    .orderBy(options.status === 'scheduled' ? asc(articles.publishedAt) : desc(articles.updatedAt))
     .limit(options.limit ?? 100)
     .offset(options.offset ?? 0);
 }
@@ -206,6 +222,11 @@ export interface PublicImage {
   height: number;
 }
 
+export interface Byline {
+  name: string;
+  slug: string;
+}
+
 export interface PublicArticleSummary {
   id: string;
   slug: string;
@@ -213,8 +234,11 @@ export interface PublicArticleSummary {
   dek: string;
   publishedAt: Date;
   updatedAt: Date;
+  /** When readers are told the article was updated (a correction, an edit to the published text); null if never. */
+  modifiedAt: Date | null;
   section: { name: string; slug: string } | null;
-  author: { name: string; slug: string };
+  /** Bylines in print order; the owner when no byline was set. */
+  authors: Byline[];
   leadImage: (PublicImage & { alt: string }) | null;
 }
 
@@ -233,6 +257,7 @@ const summaryColumns = {
   dek: articles.dek,
   publishedAt: articles.publishedAt,
   updatedAt: articles.updatedAt,
+  modifiedAt: articles.modifiedAt,
   sectionName: sections.name,
   sectionSlug: sections.slug,
   authorName: users.name,
@@ -248,7 +273,7 @@ type SummaryRow = { [K in keyof typeof summaryColumns]: unknown };
 
 function toSummary(row: SummaryRow): PublicArticleSummary {
   const r = row as {
-    id: string; slug: string; headline: string; dek: string; publishedAt: Date; updatedAt: Date;
+    id: string; slug: string; headline: string; dek: string; publishedAt: Date; updatedAt: Date; modifiedAt: Date | null;
     sectionName: string | null; sectionSlug: string | null; authorName: string; authorSlug: string;
     imageId: string | null; imageMime: string | null; imageWidth: number | null; imageHeight: number | null; imageAlt: string;
   };
@@ -259,8 +284,9 @@ function toSummary(row: SummaryRow): PublicArticleSummary {
     dek: r.dek,
     publishedAt: r.publishedAt,
     updatedAt: r.updatedAt,
+    modifiedAt: r.modifiedAt,
     section: r.sectionName && r.sectionSlug ? { name: r.sectionName, slug: r.sectionSlug } : null,
-    author: { name: r.authorName, slug: r.authorSlug },
+    authors: [{ name: r.authorName, slug: r.authorSlug }],
     leadImage: r.imageId
       ? { src: mediaUrl({ id: r.imageId, mimeType: r.imageMime! }), width: r.imageWidth!, height: r.imageHeight!, alt: r.imageAlt }
       : null,
@@ -285,13 +311,47 @@ function withPublicJoins<T extends PgSelect>(query: T) {
 
 const publicSummaries = () => withPublicJoins(db.select(summaryColumns).from(articles).$dynamic());
 
+/** The bylines of many articles in one query, each list in print order. */
+async function bylinesOf(articleIds: string[]): Promise<Map<string, Byline[]>> {
+  const byArticle = new Map<string, Byline[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db
+    .select({ articleId: articleAuthors.articleId, name: users.name, slug: users.slug })
+    .from(articleAuthors)
+    .innerJoin(users, eq(users.id, articleAuthors.userId))
+    .where(inArray(articleAuthors.articleId, articleIds))
+    .orderBy(asc(articleAuthors.articleId), asc(articleAuthors.position));
+  for (const { articleId, ...byline } of rows) {
+    const list = byArticle.get(articleId);
+    if (list) list.push(byline);
+    else byArticle.set(articleId, [byline]);
+  }
+  return byArticle;
+}
+
+/** Summaries with their bylines: one query for the whole list, not one per article. */
+async function toSummaries(rows: SummaryRow[]): Promise<PublicArticleSummary[]> {
+  const summaries = rows.map(toSummary);
+  const bylines = await bylinesOf(summaries.map((s) => s.id));
+  return summaries.map((summary) => ({ ...summary, authors: bylines.get(summary.id) ?? summary.authors }));
+}
+
+/** Articles that credit this person: by byline, or as the owner of an article with no bylines set. */
+function creditedTo(userId: string): SQL {
+  const bylines = (where: SQL | undefined) => db.select({ one: sql`1` }).from(articleAuthors).where(where);
+  return or(
+    exists(bylines(and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.userId, userId)))),
+    and(eq(articles.authorId, userId), notExists(bylines(eq(articleAuthors.articleId, articles.id)))),
+  )!;
+}
+
 export async function listPublishedArticles(options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
   const rows = await publicSummaries()
     .where(isPublic)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(options.limit ?? 20)
     .offset(options.offset ?? 0);
-  return rows.map(toSummary);
+  return toSummaries(rows);
 }
 
 export async function listPublishedArticlesByTag(tagId: string, options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
@@ -301,7 +361,22 @@ export async function listPublishedArticlesByTag(tagId: string, options: { limit
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(options.limit ?? 20)
     .offset(options.offset ?? 0);
-  return rows.map(toSummary);
+  return toSummaries(rows);
+}
+
+/** A person's published articles, newest first, for their author page. */
+export async function listPublishedArticlesByAuthor(userId: string, options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
+  const rows = await publicSummaries()
+    .where(and(isPublic, creditedTo(userId)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(options.limit ?? 20)
+    .offset(options.offset ?? 0);
+  return toSummaries(rows);
+}
+
+export async function countPublishedArticlesByAuthor(userId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(articles).where(and(isPublic, creditedTo(userId)));
+  return row.n;
 }
 
 export async function getPublishedArticle(slug: string): Promise<PublicArticle | null> {
@@ -309,14 +384,17 @@ export async function getPublishedArticle(slug: string): Promise<PublicArticle |
     .where(and(eq(articles.slug, slug), isPublic))
     .limit(1);
   if (!row) return null;
-  const tagRows = await db
-    .select({ name: tags.name, slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, row.id))
-    .orderBy(asc(articleTags.position));
+  const [tagRows, [summary]] = await Promise.all([
+    db
+      .select({ name: tags.name, slug: tags.slug })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, row.id))
+      .orderBy(asc(articleTags.position)),
+    toSummaries([row]),
+  ]);
   return {
-    ...toSummary(row),
+    ...summary,
     bodyHtml: row.bodyHtml,
     wordCount: row.wordCount,
     leadImageCaption: row.leadImageCaption,

@@ -68,6 +68,12 @@ export const articleMoveSchema = z.object({
     .optional(),
 });
 
+export const articleLockSchema = z.object({
+  articleId: uuid,
+  takeOver: z.boolean().optional(),
+  release: z.boolean().optional(),
+});
+
 export const articleNoteSchema = z.object({
   articleId: uuid,
   body: z

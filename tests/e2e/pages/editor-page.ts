@@ -89,4 +89,24 @@ export class EditorPage {
   async unpublish() {
     await this.page.getByRole('button', { name: 'Unpublish' }).click();
   }
+
+  /** A workflow move by its button: "Submit for review", "Send back to writer", ... */
+  async move(label: string) {
+    await this.page.getByRole('button', { name: label, exact: true }).click();
+  }
+
+  async schedule(localDateTime: string) {
+    await this.page.getByRole('button', { name: /^(re)?schedule…$/i }).click();
+    await this.page.getByLabel('Publish at').fill(localDateTime);
+    await this.page.getByRole('group', { name: 'Schedule' }).getByRole('button', { name: /^(re)?schedule$/i }).click();
+  }
+
+  async addNote(text: string) {
+    await this.page.getByLabel('Add a note').fill(text);
+    await this.page.getByRole('button', { name: 'Add note' }).click();
+  }
+
+  notes() {
+    return this.page.getByRole('list', { name: 'Notes' });
+  }
 }

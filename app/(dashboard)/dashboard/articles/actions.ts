@@ -1,7 +1,11 @@
 'use server';
 
+import type { JSONContent } from '@tiptap/core';
 import { getArticle, createArticle, updateArticle, type ArticleFields } from '@/db/queries/articles';
+import { getStaffMember, listBylineOptions } from '@/db/queries/people';
 import { addArticleNote } from '@/db/queries/notes';
+import { recordAudit } from '@/db/queries/audit';
+import { claimEditLock, releaseEditLock, type EditLock } from '@/db/queries/locks';
 import { transitionArticle } from '@/db/queries/workflow';
 import { getImageInfo } from '@/db/queries/images';
 import { getSection } from '@/db/queries/taxonomy';
@@ -10,7 +14,7 @@ import { authedAction, fail, type ActionResult } from '@/lib/action';
 import { can } from '@/lib/permissions';
 import { renderArticleBody, validateDocument } from '@/lib/rich-text/server';
 import { slugify } from '@/lib/slug';
-import { articleDraftSchema, articleMoveSchema, articleNoteSchema } from '@/lib/validation/article';
+import { articleDraftSchema, articleLockSchema, articleMoveSchema, articleNoteSchema } from '@/lib/validation/article';
 import { TRANSITIONS, type WorkflowAction } from '@/lib/workflow';
 
 export interface SavedArticle {
@@ -44,6 +48,10 @@ export const saveArticleAction = authedAction({ schema: articleDraftSchema }, as
     if (input.baseVersion === null) return fail('invalid', 'Missing version.', { form: 'Missing version.' });
   }
   if (input.sectionId && !(await getSection(input.sectionId))) return fail('invalid', 'Some fields need attention.', { sectionId: 'That section no longer exists. Choose another.' });
+  if (input.bylines?.length) {
+    const staff = new Set((await listBylineOptions()).map((person) => person.id));
+    if (input.bylines.some((personId) => !staff.has(personId))) return fail('invalid', 'Some fields need attention.', { bylines: 'A byline names someone who is not on the staff.' });
+  }
   if (input.leadImageId && !(await getImageInfo(input.leadImageId))) return fail('invalid', 'Some fields need attention.', { leadImageId: 'That image is no longer available. Upload it again.' });
 
   const rendered = renderArticleBody(checked.doc);
@@ -59,6 +67,7 @@ export const saveArticleAction = authedAction({ schema: articleDraftSchema }, as
     leadImageCaption: input.leadImageCaption,
     leadImageCredit: input.leadImageCredit,
     leadImageAlt: input.leadImageAlt,
+    bylines: input.bylines,
     body: checked.doc,
     bodyHtml: rendered.html,
     bodyText: rendered.text,
@@ -125,3 +134,48 @@ export const addNoteAction = authedAction({ schema: articleNoteSchema }, async (
   const note = await addArticleNote({ articleId, authorId: user.id, body });
   return { ok: true, data: { id: note.id } };
 });
+
+/** The editor's heartbeat: claims or keeps the article, or says who has it. */
+export const editLockAction = authedAction({ schema: articleLockSchema }, async ({ articleId, takeOver, release }, user): Promise<ActionResult<EditLock>> => {
+  const article = await getArticle(articleId);
+  if (!article || article.status === 'trashed' || !can.viewArticle(user, article)) return fail('not_found', NOT_FOUND);
+  if (release) {
+    await releaseEditLock(articleId, user.id);
+    return { ok: true, data: { mine: false, holder: null } };
+  }
+  if (!can.editArticle(user, article)) return fail('forbidden', 'You cannot edit this article.');
+  const lock = await claimEditLock(articleId, user.id, { takeOver });
+  if (lock.tookOverFrom) {
+    await recordAudit({ actor: user, action: 'article.take_over', objectType: 'article', objectId: articleId, detail: { headline: article.headline, from: lock.tookOverFrom } });
+  }
+  return { ok: true, data: { mine: lock.mine, holder: lock.holder } };
+});
+
+/** The article as saved now, for the conflict screen. */
+export const currentTextAction = authedAction({ schema: articleLockSchema.pick({ articleId: true }) }, async ({ articleId }, user): Promise<ActionResult<ConflictText>> => {
+  const article = await getArticle(articleId);
+  if (!article || article.status === 'trashed' || !can.viewArticle(user, article)) return fail('not_found', NOT_FOUND);
+  const editor = article.updatedBy ? await getStaffMember(article.updatedBy) : null;
+  return {
+    ok: true,
+    data: {
+      version: article.version,
+      headline: article.headline,
+      dek: article.dek,
+      body: article.body,
+      bodyText: article.bodyText,
+      updatedAt: article.updatedAt.toISOString(),
+      updatedByName: editor?.name ?? 'someone',
+    },
+  };
+});
+
+export interface ConflictText {
+  version: number;
+  headline: string;
+  dek: string;
+  body: JSONContent;
+  bodyText: string;
+  updatedAt: string;
+  updatedByName: string;
+}

@@ -1,11 +1,14 @@
 import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/editor/article-editor.client';
-import { getArticle, listArticleTagNames } from '@/db/queries/articles';
+import { getArticle, listArticleBylineIds, listArticleTagNames } from '@/db/queries/articles';
 import { getImageInfo } from '@/db/queries/images';
+import { listArticleNotes } from '@/db/queries/notes';
+import { listBylineOptions } from '@/db/queries/people';
 import { listSections, listTags } from '@/db/queries/taxonomy';
 import { mediaUrl } from '@/lib/media';
 import { can } from '@/lib/permissions';
 import { requireUser } from '@/lib/session';
+import { site } from '@/lib/site';
 import { slugify } from '@/lib/slug';
 
 export const metadata = { title: 'Edit article' };
@@ -17,12 +20,15 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const { id } = await params;
   const article = UUID.test(id) ? await getArticle(id) : null;
   // Someone else's article looks exactly like a missing one to a writer.
-  if (!article || article.status === 'trashed' || !can.viewArticle(user, article)) notFound();
+  if (!article || !can.viewArticle(user, article)) notFound();
 
-  const [sections, tags, tagNames, image] = await Promise.all([
+  const [sections, tags, tagNames, bylines, staff, notes, image] = await Promise.all([
     listSections(),
     listTags(),
     listArticleTagNames(article.id),
+    listArticleBylineIds(article),
+    listBylineOptions(),
+    listArticleNotes(article.id),
     article.leadImageId ? getImageInfo(article.leadImageId) : null,
   ]);
 
@@ -33,15 +39,17 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         version: article.version,
         status: article.status,
         slug: article.slug,
+        authorId: article.authorId,
         wordCount: article.wordCount,
-        updatedAt: article.updatedAt.toISOString(),
+        publishedAt: article.publishedAt?.toISOString() ?? null,
         draft: {
           headline: article.headline,
           dek: article.dek,
           slug: article.slug,
-          slugAuto: article.slug === (slugify(article.headline) || 'untitled') && article.status !== 'published',
+          slugAuto: article.slug === (slugify(article.headline) || 'untitled') && article.publishedAt === null,
           sectionId: article.sectionId,
           tags: tagNames,
+          bylines,
           leadImage: image ? { id: image.id, src: mediaUrl(image), width: image.width, height: image.height } : null,
           leadImageCaption: article.leadImageCaption,
           leadImageCredit: article.leadImageCredit,
@@ -51,8 +59,11 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
       }}
       sections={sections.map(({ id: sectionId, name }) => ({ id: sectionId, name }))}
       knownTags={tags.map((t) => t.name)}
+      staff={staff}
+      me={{ id: user.id, name: user.name, role: user.role }}
       canEdit={can.editArticle(user, article)}
-      canPublish={can.publishArticle(user)}
+      notes={notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))}
+      timeZone={site.timeZone}
     />
   );
 }

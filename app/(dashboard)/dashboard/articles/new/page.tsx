@@ -1,14 +1,16 @@
 import { ArticleEditor } from '@/components/editor/article-editor.client';
+import { listBylineOptions } from '@/db/queries/people';
 import { listSections, listTags } from '@/db/queries/taxonomy';
 import { can } from '@/lib/permissions';
 import { EMPTY_DOC } from '@/lib/rich-text/text';
 import { requireUser } from '@/lib/session';
+import { site } from '@/lib/site';
 
 export const metadata = { title: 'New article' };
 
 export default async function NewArticlePage() {
   const user = await requireUser();
-  const [sections, tags] = await Promise.all([listSections(), listTags()]);
+  const [sections, tags, staff] = await Promise.all([listSections(), listTags(), listBylineOptions()]);
   return (
     <ArticleEditor
       article={{
@@ -16,8 +18,9 @@ export default async function NewArticlePage() {
         version: null,
         status: 'draft',
         slug: '',
+        authorId: user.id,
         wordCount: 0,
-        updatedAt: null,
+        publishedAt: null,
         draft: {
           headline: '',
           dek: '',
@@ -25,6 +28,7 @@ export default async function NewArticlePage() {
           slugAuto: true,
           sectionId: null,
           tags: [],
+          bylines: [user.id],
           leadImage: null,
           leadImageCaption: '',
           leadImageCredit: '',
@@ -34,8 +38,11 @@ export default async function NewArticlePage() {
       }}
       sections={sections.map(({ id, name }) => ({ id, name }))}
       knownTags={tags.map((t) => t.name)}
+      staff={staff}
+      me={{ id: user.id, name: user.name, role: user.role }}
       canEdit={can.createArticle(user)}
-      canPublish={can.publishArticle(user)}
+      notes={[]}
+      timeZone={site.timeZone}
     />
   );
 }

@@ -1,0 +1,16 @@
+'use server';
+
+import { addCorrection } from '@/db/queries/corrections';
+import { authedAction, fail, type ActionResult } from '@/lib/action';
+import { toCorrectionItem, type CorrectionItem } from '@/lib/corrections';
+import { correctionSchema } from '@/lib/validation/correction';
+
+export const addCorrectionAction = authedAction({ roles: ['editor', 'admin'], schema: correctionSchema }, async (input, user): Promise<ActionResult<CorrectionItem>> => {
+  const result = await addCorrection({ ...input, actor: user });
+  if (!result.ok) {
+    return result.reason === 'not_published'
+      ? fail('invalid', 'Corrections and updates are for published articles. Publish it first, or change the text itself.')
+      : fail('not_found', 'This article does not exist, or you do not have access to it.');
+  }
+  return { ok: true, data: toCorrectionItem({ ...result.correction, createdByName: user.name }) };
+});
