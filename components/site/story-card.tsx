@@ -2,6 +2,7 @@ import Image from 'next/image';
 import Link from 'next/link';
 import type { PublicArticleSummary } from '@/db/queries/articles';
 import { formatDate } from '@/lib/dates';
+import { BylineNames } from './byline';
 
 export const articleHref = (slug: string) => `/articles/${slug}`;
 
@@ -31,7 +32,7 @@ export function StoryCard({ article, lead = false, priority = false }: { article
         </h2>
         {article.dek && <p className={`mt-2 font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p>}
         <p className="mt-2 text-xs text-muted">
-          <span>{article.author.name}</span> · <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
+          <BylineNames authors={article.authors} /> · <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
         </p>
       </div>
     </article>

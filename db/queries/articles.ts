@@ -36,7 +36,7 @@ export interface ArticleFields {
 
 export type SaveResult =
   | { ok: true; article: Article }
-  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'not_found' | 'forbidden' }
   | { ok: false; reason: 'conflict'; current: Article }
   | { ok: false; reason: 'slug_taken' };
 
@@ -90,13 +90,25 @@ export async function createArticle(fields: ArticleFields, authorId: string): Pr
  * Saves an edit made on top of `baseVersion`. If anyone saved in between, the
  * save is refused and the current row returned, so the caller can keep both texts.
  */
-export async function updateArticle(id: string, fields: ArticleFields, baseVersion: number, editorId: string, options: { overwrite?: boolean } = {}): Promise<SaveResult> {
+export async function updateArticle(
+  id: string,
+  fields: ArticleFields,
+  baseVersion: number,
+  editorId: string,
+  options: {
+    overwrite?: boolean;
+    /** The caller's rights, checked on the locked row so a status change cannot slip in between. */
+    mayEdit?: (row: Article) => 'ok' | 'not_found' | 'forbidden';
+  } = {},
+): Promise<SaveResult> {
   for (let attempt = 1; ; attempt++) {
     const slug = fields.slugAuto ? await freeSlug(fields.slug, id) : fields.slug;
     try {
       return await db.transaction(async (tx): Promise<SaveResult> => {
         const [before] = await tx.select().from(articles).where(eq(articles.id, id)).for('update');
         if (!before || before.status === 'trashed') return { ok: false, reason: 'not_found' };
+        const rights = options.mayEdit?.(before) ?? 'ok';
+        if (rights !== 'ok') return { ok: false, reason: rights };
         if (before.version !== baseVersion) return { ok: false, reason: 'conflict', current: before };
         // History: the text as it was before someone else's words replace it, and
         // otherwise a snapshot now and then while the text changes.

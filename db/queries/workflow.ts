@@ -58,12 +58,18 @@ export async function transitionArticle(input: {
       }
       if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', problems };
       await createRevision(tx, article, 'publish', actor.id);
-      // Republishing keeps the first publication time; a scheduled article goes out when scheduled.
-      const wasLive = article.status === 'unpublished' && article.publishedAt !== null && article.publishedAt <= now;
+      // Republishing keeps the first publication time, whatever route the article took back
+      // (unpublished, then review): a past publication time means readers saw it then.
+      // A scheduled article goes out when scheduled.
+      const wasLive = article.publishedAt !== null && article.publishedAt <= now;
       changes.publishedAt = action === 'schedule' ? input.publishAt! : wasLive ? article.publishedAt : now;
     }
     if (action === 'unschedule') changes.publishedAt = null;
-    if (action === 'trash') changes.trashedAt = now;
+    if (action === 'trash') {
+      changes.trashedAt = now;
+      // A schedule that never came to pass is dropped, so it is not later taken for a past publication.
+      if (article.status === 'scheduled' && article.publishedAt !== null && article.publishedAt > now) changes.publishedAt = null;
+    }
     if (action === 'restore') changes.trashedAt = null;
 
     const [updated] = await tx
@@ -99,6 +105,8 @@ export async function publishDueArticles(now = new Date()): Promise<Article[]> {
       .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
       .returning();
     for (const article of due) {
+      // The text that goes out, as it is now: it may have been edited since it was scheduled.
+      await createRevision(tx, { ...article, version: article.version - 1 }, 'publish', null);
       await recordAudit({ actor: null, action: 'article.publish', objectType: 'article', objectId: article.id, detail: { headline: article.headline, from: 'scheduled', to: 'published', scheduledFor: article.publishedAt?.toISOString() } }, tx);
     }
     return due;

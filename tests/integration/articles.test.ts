@@ -8,18 +8,22 @@ import {
   listDashboardArticles,
   listPublishedArticles,
   listPublishedArticlesByTag,
-  publishArticle,
-  unpublishArticle,
   updateArticle,
   type ArticleFields,
 } from '@/db/queries/articles';
+import type { StaffMember } from '@/db/queries/people';
+import { transitionArticle } from '@/db/queries/workflow';
 import { ensureTags, getTagBySlug } from '@/db/queries/taxonomy';
 import type { Article } from '@/db/schema';
 import { slugify } from '@/lib/slug';
 import { articleFields, doc, makeArticle, makeSection, makeUser, paragraph, unique } from '../helpers/factories';
 
+let shared: ReturnType<typeof makeSection> | undefined;
+const sharedSection = () => (shared ??= makeSection());
+
+/** A draft, in a section so that it can be published (pass `sectionId: null` for none). */
 async function create(authorId: string, overrides: Partial<ArticleFields> = {}): Promise<Article> {
-  const result = await createArticle(articleFields(overrides), authorId);
+  const result = await createArticle(articleFields({ sectionId: (await sharedSection()).id, ...overrides }), authorId);
   if (!result.ok) throw new Error(`create: ${result.reason}`);
   return result.article;
 }
@@ -32,6 +36,23 @@ const fieldsOf = (article: Article, tags: string[] = []): Partial<ArticleFields>
   tags,
   body: article.body,
 });
+
+let newsEditor: Promise<StaffMember> | undefined;
+const editor = () => (newsEditor ??= makeUser('editor'));
+
+/** Publishing goes through the workflow, as an editor would (the clock `now` sets the publication time). */
+async function publishArticle(id: string, options: { baseVersion?: number; now?: Date } = {}) {
+  return transitionArticle({ id, action: 'publish', actor: await editor(), ...options });
+}
+async function unpublishArticle(id: string) {
+  return transitionArticle({ id, action: 'unpublish', actor: await editor() });
+}
+/** The same, for set-up steps that must succeed. */
+async function published(id: string, options: { now?: Date } = {}): Promise<Article> {
+  const result = await publishArticle(id, options);
+  if (!result.ok) throw new Error(`publish: ${result.reason}`);
+  return result.article!;
+}
 
 const isListed = async (id: string) => (await listPublishedArticles({ limit: 200 })).some((a) => a.id === id);
 const isListedUnderTag = async (tagId: string, id: string) => (await listPublishedArticlesByTag(tagId, { limit: 200 })).some((a) => a.id === id);
@@ -78,7 +99,7 @@ describe('slugs', () => {
     const writer = await makeUser('writer');
     const base = unique('harbour');
     const article = await create(writer.id, { slug: base, slugAuto: true });
-    const result = await updateArticle(article.id, articleFields({ ...fieldsOf(article), slug: base, slugAuto: true }), article.version);
+    const result = await updateArticle(article.id, articleFields({ ...fieldsOf(article), slug: base, slugAuto: true }), article.version, writer.id);
     expect(result.ok && result.article.slug).toBe(base);
   });
 
@@ -86,7 +107,7 @@ describe('slugs', () => {
     const writer = await makeUser('writer');
     const other = await create(writer.id);
     const article = await create(writer.id);
-    const result = await updateArticle(article.id, articleFields({ ...fieldsOf(article), headline: 'Changed', slug: other.slug }), article.version);
+    const result = await updateArticle(article.id, articleFields({ ...fieldsOf(article), headline: 'Changed', slug: other.slug }), article.version, writer.id);
     expect(result).toEqual({ ok: false, reason: 'slug_taken' });
     const stored = await getArticle(article.id);
     expect(stored).toMatchObject({ slug: article.slug, headline: article.headline, version: article.version });
@@ -99,7 +120,7 @@ describe('saving edits', () => {
     const article = await create(writer.id);
     expect(article.version).toBe(1);
     const body = doc(paragraph('Dredging starts in March, the board said.'));
-    const result = await updateArticle(article.id, articleFields({ ...fieldsOf(article), headline: 'Dredging starts in March', body }), 1);
+    const result = await updateArticle(article.id, articleFields({ ...fieldsOf(article), headline: 'Dredging starts in March', body }), 1, writer.id);
     expect(result.ok).toBe(true);
     const stored = await getArticle(article.id);
     expect(stored).toMatchObject({ version: 2, headline: 'Dredging starts in March', body, bodyText: 'Dredging starts in March, the board said.', wordCount: 7 });
@@ -110,9 +131,9 @@ describe('saving edits', () => {
   it('an edit on an old version is refused with the current article, which stays as it was', async () => {
     const writer = await makeUser('writer');
     const article = await create(writer.id);
-    const first = await updateArticle(article.id, articleFields({ ...fieldsOf(article), headline: 'First edit' }), 1);
+    const first = await updateArticle(article.id, articleFields({ ...fieldsOf(article), headline: 'First edit' }), 1, writer.id);
     expect(first.ok).toBe(true);
-    const stale = await updateArticle(article.id, articleFields({ ...fieldsOf(article), headline: 'Stale edit' }), 1);
+    const stale = await updateArticle(article.id, articleFields({ ...fieldsOf(article), headline: 'Stale edit' }), 1, writer.id);
     expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { id: article.id, version: 2, headline: 'First edit' } });
     expect(await getArticle(article.id)).toMatchObject({ version: 2, headline: 'First edit' });
   });
@@ -123,7 +144,7 @@ describe('saving edits', () => {
     const edits = ['Edit from the newsdesk', 'Edit from the reporter'].map((headline) =>
       articleFields({ ...fieldsOf(article), headline, tags: [headline], body: doc(paragraph(`${headline}: the full text.`)) }),
     );
-    const results = await Promise.all(edits.map((fields) => updateArticle(article.id, fields, article.version)));
+    const results = await Promise.all(edits.map((fields) => updateArticle(article.id, fields, article.version, writer.id)));
 
     const winners = results.filter((r) => r.ok);
     const losers = results.filter((r) => !r.ok);
@@ -138,7 +159,7 @@ describe('saving edits', () => {
   });
 
   it('an edit to an article that does not exist is not found', async () => {
-    expect(await updateArticle(randomUUID(), articleFields(), 1)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await updateArticle(randomUUID(), articleFields(), 1, randomUUID())).toEqual({ ok: false, reason: 'not_found' });
   });
 });
 
@@ -151,8 +172,8 @@ describe('tags', () => {
     const tag = await getTagBySlug(slugify(name, 60));
     expect(tag?.name).toBe(name);
     expect(await isListedUnderTag(tag!.id, a.id)).toBe(false); // drafts stay out of public lists
-    await publishArticle(a.id);
-    await publishArticle(b.id);
+    await published(a.id);
+    await published(b.id);
     expect(await isListedUnderTag(tag!.id, a.id)).toBe(true);
     expect(await isListedUnderTag(tag!.id, b.id)).toBe(true);
     const again = await ensureTags([name]);
@@ -183,7 +204,7 @@ describe('tags', () => {
     const names = [`Zebra ${u}`, `Apple ${u}`, `Mango ${u}`];
     const article = await create(writer.id, { tags: names, sectionId: (await makeSection()).id });
     expect(await listArticleTagNames(article.id)).toEqual(names);
-    await publishArticle(article.id);
+    await published(article.id);
     expect((await getPublishedArticle(article.slug))?.tags.map((t) => t.name)).toEqual(names);
   });
 
@@ -191,19 +212,19 @@ describe('tags', () => {
     const writer = await makeUser('writer');
     const u = unique('w');
     const article = await create(writer.id, { tags: [`Old ${u}`, `Kept ${u}`] });
-    await publishArticle(article.id);
+    await published(article.id);
     const oldTag = (await getTagBySlug(slugify(`Old ${u}`, 60)))!;
     expect(await isListedUnderTag(oldTag.id, article.id)).toBe(true);
 
     const current = (await getArticle(article.id))!;
-    const result = await updateArticle(article.id, articleFields({ ...fieldsOf(current), tags: [`New ${u}`, `Kept ${u}`] }), current.version);
+    const result = await updateArticle(article.id, articleFields({ ...fieldsOf(current), tags: [`New ${u}`, `Kept ${u}`] }), current.version, writer.id);
     expect(result.ok).toBe(true);
     expect(await listArticleTagNames(article.id)).toEqual([`New ${u}`, `Kept ${u}`]);
     expect(await isListedUnderTag(oldTag.id, article.id)).toBe(false);
     // The tag itself stays for other articles.
     expect(await getTagBySlug(oldTag.slug)).not.toBeNull();
 
-    const cleared = await updateArticle(article.id, articleFields({ ...fieldsOf(current), tags: [] }), current.version + 1);
+    const cleared = await updateArticle(article.id, articleFields({ ...fieldsOf(current), tags: [] }), current.version + 1, writer.id);
     expect(cleared.ok).toBe(true);
     expect(await listArticleTagNames(article.id)).toEqual([]);
   });
@@ -221,9 +242,9 @@ describe('publishing', () => {
     const result = await publishArticle(article.id);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.article.status).toBe('published');
-    expect(result.article.version).toBe(article.version + 1);
-    expect(Math.abs(result.article.publishedAt!.getTime() - before)).toBeLessThan(60_000);
+    expect(result.article!.status).toBe('published');
+    expect(result.article!.version).toBe(article.version + 1);
+    expect(Math.abs(result.article!.publishedAt!.getTime() - before)).toBeLessThan(60_000);
 
     const page = await getPublishedArticle(article.slug);
     expect(page).toMatchObject({
@@ -231,7 +252,7 @@ describe('publishing', () => {
       headline: article.headline,
       bodyHtml: article.bodyHtml,
       section: { name: section.name, slug: section.slug },
-      author: { name: writer.name, slug: writer.slug },
+      authors: [{ name: writer.name, slug: writer.slug }],
     });
     expect(await isListed(article.id)).toBe(true);
   });
@@ -239,11 +260,11 @@ describe('publishing', () => {
   it('republishing keeps the first publication time', async () => {
     const writer = await makeUser('writer');
     const article = await create(writer.id);
-    const first = await publishArticle(article.id, undefined, new Date('2024-03-01T09:00:00Z'));
-    expect(first.ok && first.article.publishedAt?.toISOString()).toBe('2024-03-01T09:00:00.000Z');
+    const first = await publishArticle(article.id, { now: new Date('2024-03-01T09:00:00Z') });
+    expect(first.ok && first.article?.publishedAt?.toISOString()).toBe('2024-03-01T09:00:00.000Z');
     await unpublishArticle(article.id);
     const again = await publishArticle(article.id);
-    expect(again.ok && again.article.publishedAt?.toISOString()).toBe('2024-03-01T09:00:00.000Z');
+    expect(again.ok && again.article?.publishedAt?.toISOString()).toBe('2024-03-01T09:00:00.000Z');
     expect((await getPublishedArticle(article.slug))?.publishedAt.toISOString()).toBe('2024-03-01T09:00:00.000Z');
   });
 
@@ -251,30 +272,39 @@ describe('publishing', () => {
     const writer = await makeUser('writer');
     const tagName = unique('Lifeboat');
     const article = await create(writer.id, { tags: [tagName] });
-    await publishArticle(article.id);
+    await published(article.id);
     const tag = (await getTagBySlug(slugify(tagName, 60)))!;
     expect(await getPublishedArticle(article.slug)).not.toBeNull();
     expect(await isListed(article.id)).toBe(true);
     expect(await isListedUnderTag(tag.id, article.id)).toBe(true);
 
     const result = await unpublishArticle(article.id);
-    expect(result.ok && result.article.status).toBe('unpublished');
+    expect(result.ok && result.article?.status).toBe('unpublished');
     expect(await getPublishedArticle(article.slug)).toBeNull();
     expect(await isListed(article.id)).toBe(false);
     expect(await isListedUnderTag(tag.id, article.id)).toBe(false);
   });
 
-  it('an article published for a time still to come is not public yet', async () => {
+  it('an article scheduled for a time still to come is not public yet, on its page or in any list', async () => {
     const writer = await makeUser('writer');
     const tagName = unique('Embargo');
     const article = await create(writer.id, { tags: [tagName] });
     const future = new Date(Date.now() + 24 * 60 * 60 * 1000);
-    const result = await publishArticle(article.id, undefined, future);
-    expect(result.ok && result.article.status).toBe('published');
+    const result = await transitionArticle({ id: article.id, action: 'schedule', actor: await editor(), publishAt: future });
+    expect(result.ok && result.article?.status).toBe('scheduled');
     const tag = (await getTagBySlug(slugify(tagName, 60)))!;
     expect(await getPublishedArticle(article.slug)).toBeNull();
     expect(await isListed(article.id)).toBe(false);
     expect(await isListedUnderTag(tag.id, article.id)).toBe(false);
+  });
+
+  it('an article published with a clock ahead of the database is not public before its time either', async () => {
+    const writer = await makeUser('writer');
+    const article = await create(writer.id);
+    const result = await publishArticle(article.id, { now: new Date(Date.now() + 60 * 60 * 1000) });
+    expect(result.ok && result.article?.status).toBe('published');
+    expect(await getPublishedArticle(article.slug)).toBeNull();
+    expect(await isListed(article.id)).toBe(false);
   });
 
   it('an article backdated to a past time is public, under that date', async () => {
@@ -295,8 +325,8 @@ describe('publishing', () => {
   it('publishing on an old version is a conflict and changes nothing', async () => {
     const writer = await makeUser('writer');
     const article = await create(writer.id);
-    await updateArticle(article.id, articleFields(fieldsOf(article)), article.version);
-    expect(await publishArticle(article.id, article.version)).toEqual({ ok: false, reason: 'conflict' });
+    await updateArticle(article.id, articleFields(fieldsOf(article)), article.version, writer.id);
+    expect(await publishArticle(article.id, { baseVersion: article.version })).toEqual({ ok: false, reason: 'conflict' });
     expect(await getArticle(article.id)).toMatchObject({ status: 'draft', publishedAt: null, version: article.version + 1 });
   });
 
@@ -326,8 +356,8 @@ describe('the newsroom list', () => {
     const writer = await makeUser('writer');
     const section = await makeSection();
     const first = await create(writer.id, { sectionId: section.id });
-    const second = await create(writer.id);
-    await updateArticle(first.id, articleFields({ ...fieldsOf(first), headline: 'Touched last' }), first.version);
+    const second = await create(writer.id, { sectionId: null });
+    await updateArticle(first.id, articleFields({ ...fieldsOf(first), headline: 'Touched last' }), first.version, writer.id);
     const rows = await listDashboardArticles(writer);
     expect(rows.map((r) => r.id)).toEqual([first.id, second.id]);
     expect(rows[0]).toMatchObject({ headline: 'Touched last', authorName: writer.name, sectionName: section.name, status: 'draft' });

@@ -13,7 +13,8 @@ afterEach(async () => {
   while (started.length) await started.pop()!.stop();
 });
 
-describe('the embedded database', () => {
+// Starting PGlite on a folder takes seconds, more on a loaded machine.
+describe('the embedded database', { timeout: 90_000 }, () => {
   it('serves PostgreSQL over a loopback port to many pg connections at once', async () => {
     const db = await startEmbeddedDatabase({ dataDir: 'memory://' });
     started.push(db);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SLUG_PATTERN, slugify } from '@/lib/slug';
-import { articleDraftSchema, articleRefSchema, LIMITS, publishProblems, type ArticleDraftInput } from '@/lib/validation/article';
+import { articleDraftSchema, articleMoveSchema, articleNoteSchema, LIMITS, publishProblems, type ArticleDraftInput } from '@/lib/validation/article';
 
 describe('slugify', () => {
   it.each([
@@ -187,14 +187,67 @@ describe('articleDraftSchema', () => {
   });
 });
 
-describe('articleRefSchema', () => {
+describe('articleMoveSchema', () => {
   it('accepts an id with or without a version', () => {
-    expect(articleRefSchema.safeParse({ id: randomUUID() }).success).toBe(true);
-    expect(articleRefSchema.safeParse({ id: randomUUID(), baseVersion: 3 }).success).toBe(true);
+    expect(articleMoveSchema.safeParse({ id: randomUUID() }).success).toBe(true);
+    expect(articleMoveSchema.safeParse({ id: randomUUID(), baseVersion: 3 }).success).toBe(true);
   });
 
-  it.each([{ id: 'nope' }, { id: randomUUID(), baseVersion: '3' }, { id: randomUUID(), baseVersion: -1 }, {}, null])('refuses %j', (input) => {
-    expect(articleRefSchema.safeParse(input).success).toBe(false);
+  it('reads a publication time with its offset as that instant', () => {
+    const result = articleMoveSchema.parse({ id: randomUUID(), publishAt: '2030-06-01T09:30:00+02:00' });
+    expect(result.publishAt).toEqual(new Date('2030-06-01T07:30:00Z'));
+    expect(articleMoveSchema.parse({ id: randomUUID(), publishAt: '2030-06-01T07:30:00Z' }).publishAt).toEqual(new Date('2030-06-01T07:30:00Z'));
+  });
+
+  it.each([
+    { id: 'nope' },
+    { id: randomUUID(), baseVersion: '3' },
+    { id: randomUUID(), baseVersion: -1 },
+    { id: randomUUID(), publishAt: 'tomorrow at nine' },
+    { id: randomUUID(), publishAt: '2030-06-01T09:30:00' },
+    { id: randomUUID(), publishAt: 1_900_000_000_000 },
+    {},
+    null,
+  ])('refuses %j', (input) => {
+    expect(articleMoveSchema.safeParse(input).success).toBe(false);
+  });
+});
+
+describe('articleNoteSchema', () => {
+  it('accepts a note and trims it', () => {
+    const articleId = randomUUID();
+    expect(articleNoteSchema.parse({ articleId, body: '  Check the quote in par 3.  ' })).toEqual({ articleId, body: 'Check the quote in par 3.' });
+  });
+
+  it.each([
+    ['an empty note', { body: '' }, 'body'],
+    ['a blank note', { body: '   ' }, 'body'],
+    ['a note over 4,000 characters', { body: 'x'.repeat(4001) }, 'body'],
+    ['a note that is not text', { body: 42 }, 'body'],
+    ['a non-uuid article', { articleId: 'abc' }, 'articleId'],
+  ])('refuses %s', (_name, change, field) => {
+    const result = articleNoteSchema.safeParse({ articleId: randomUUID(), body: 'Fine.', ...change });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(field);
+  });
+});
+
+describe('articleDraftSchema: bylines and overwrite', () => {
+  it('accepts up to six bylines and an overwrite flag, and leaves both out when not sent', () => {
+    const bylines = Array.from({ length: 6 }, () => randomUUID());
+    expect(articleDraftSchema.parse(validDraft({ bylines, overwrite: true }))).toMatchObject({ bylines, overwrite: true });
+    const plain = articleDraftSchema.parse(validDraft());
+    expect(plain.bylines).toBeUndefined();
+    expect(plain.overwrite).toBeUndefined();
+  });
+
+  it.each([
+    ['seven bylines', { bylines: Array.from({ length: 7 }, () => randomUUID()) }, 'bylines'],
+    ['a byline that is not a person id', { bylines: ['Jane Doe'] }, 'bylines.0'],
+    ['bylines as text', { bylines: 'Jane Doe' }, 'bylines'],
+    ['overwrite as text', { overwrite: 'yes' }, 'overwrite'],
+  ])('refuses %s on that field', (_name, overrides, field) => {
+    expect(fieldErrors(validDraft(overrides))).toHaveProperty([field]);
   });
 });
 

@@ -6,6 +6,7 @@ import { signIn, signOut } from '@/lib/auth';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/action';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { currentUser } from '@/lib/session';
+import { recordAudit } from '@/db/queries/audit';
 import { endAllSessions } from '@/db/queries/people';
 
 export type SignInState = { error?: string; fieldErrors?: FieldErrors; email?: string };
@@ -43,6 +44,12 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
 /** Signs out everywhere: the cookie goes, and any copy of the token stops working. */
 export async function signOutAction(): Promise<void> {
   const user = await currentUser();
-  if (user) await endAllSessions(user.id);
+  if (user) {
+    await endAllSessions(user.id);
+    // The audit entry never stops a sign-out: a failure to write it is one line in the log.
+    await recordAudit({ actor: { id: user.id, name: user.name }, action: 'auth.sign_out', objectType: 'user', objectId: user.id }).catch((error: unknown) =>
+      console.error(`[auth] could not record auth.sign_out in the audit log: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
   await signOut({ redirectTo: '/sign-in' });
 }

@@ -74,7 +74,10 @@ export const saveArticleAction = authedAction({ schema: articleDraftSchema }, as
     wordCount: rendered.wordCount,
   };
 
-  const result = input.id ? await updateArticle(input.id, fields, input.baseVersion!, user.id, { overwrite: input.overwrite }) : await createArticle(fields, user.id);
+  const mayEdit = (row: Article) => (!can.viewArticle(user, row) ? 'not_found' : can.editArticle(user, row) ? 'ok' : 'forbidden');
+  const result = input.id
+    ? await updateArticle(input.id, fields, input.baseVersion!, user.id, { overwrite: input.overwrite, mayEdit })
+    : await createArticle(fields, user.id);
   if (result.ok) return { ok: true, data: saved(result.article) };
   switch (result.reason) {
     case 'slug_taken':
@@ -83,6 +86,8 @@ export const saveArticleAction = authedAction({ schema: articleDraftSchema }, as
       return fail('conflict', `Someone else saved this article since you opened it (now version ${result.current.version}). Your text is kept in this browser.`);
     case 'not_found':
       return fail('not_found', NOT_FOUND);
+    case 'forbidden':
+      return fail('forbidden', 'Once an article is published, only an editor can change it.');
   }
 });
 

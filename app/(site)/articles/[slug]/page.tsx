@@ -3,9 +3,12 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { BylineNames } from '@/components/site/byline';
 import { getPublishedArticle } from '@/db/queries/articles';
-import { formatDateTime } from '@/lib/dates';
+import { listCorrectionsForArticle } from '@/db/queries/corrections';
+import { formatDate, formatDateTime } from '@/lib/dates';
 import { site } from '@/lib/site';
+import { CORRECTION_KIND_LABEL } from '@/lib/validation/correction';
 
 // One loader for the page and its metadata: one query per request.
 const loadArticle = cache(getPublishedArticle);
@@ -25,7 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle((await params).slug);
   if (!article) notFound();
-  const updated = article.updatedAt.getTime() - article.publishedAt.getTime() > 10 * 60_000;
+  const corrections = await listCorrectionsForArticle(article.id);
+  // Set only by corrections and by edits to the published text; never earlier than publication.
+  const modifiedAt = article.modifiedAt && article.modifiedAt > article.publishedAt ? article.modifiedAt : null;
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -47,11 +52,11 @@ export default async function ArticlePage({ params }: Props) {
         <h1 className="mt-5 font-serif text-3xl leading-tight font-bold tracking-tight text-balance sm:text-5xl">{article.headline}</h1>
         {article.dek && <p className="mt-4 font-serif text-xl leading-snug text-muted">{article.dek}</p>}
         <p className="mt-5 text-sm">
-          By <span className="font-semibold">{article.author.name}</span>
-          {updated && (
+          By <BylineNames authors={article.authors} linkClassName="font-semibold hover:underline" />
+          {modifiedAt && (
             <span className="text-muted">
               {' · Updated '}
-              <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt)}</time>
+              <time dateTime={modifiedAt.toISOString()}>{formatDateTime(modifiedAt)}</time>
             </span>
           )}
         </p>
@@ -79,6 +84,29 @@ export default async function ArticlePage({ params }: Props) {
 
       {/* Stored HTML: rendered from the validated document and sanitised at save time. */}
       <div className="article-body mx-auto mt-8" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+
+      {corrections.length > 0 && (
+        <section aria-labelledby="corrections-heading" className="mx-auto mt-10 max-w-[40rem] border-t-2 border-ink pt-4">
+          <h2 id="corrections-heading" className="text-sm font-bold tracking-widest uppercase">
+            Corrections and updates
+          </h2>
+          <ol className="mt-3 flex flex-col gap-3 font-serif text-[1.0625rem] leading-relaxed">
+            {corrections.map((correction) => (
+              <li key={correction.id}>
+                <strong className="font-semibold">
+                  {CORRECTION_KIND_LABEL[correction.kind]}, <time dateTime={correction.createdAt.toISOString()}>{formatDate(correction.createdAt)}</time>:
+                </strong>{' '}
+                {correction.body}
+              </li>
+            ))}
+          </ol>
+          <p className="mt-3 text-sm">
+            <Link href="/corrections" className="text-muted underline hover:text-ink">
+              All corrections and updates
+            </Link>
+          </p>
+        </section>
+      )}
 
       {article.tags.length > 0 && (
         <footer className="mx-auto mt-10 max-w-[40rem] border-t border-rule pt-4">

@@ -124,7 +124,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
                     </p>
                     <DiffLegend />
                   </div>
-                  <div className="mt-3 flex flex-col gap-5 rounded border border-rule bg-panel p-4 sm:p-6">
+                  <section aria-label="Differences" className="mt-3 flex flex-col gap-5 rounded border border-rule bg-panel p-4 sm:p-6">
                     <DiffField label="Headline" className="font-serif text-xl leading-snug font-bold sm:text-2xl">
                       <TextDiff segments={diff.headline} />
                     </DiffField>
@@ -134,7 +134,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
                     <DiffField label="Body" className="max-w-[42rem] font-serif text-[1.0625rem] leading-relaxed">
                       <TextDiff segments={diff.body} multiline />
                     </DiffField>
-                  </div>
+                  </section>
                   {fromRevision && canRestore && (
                     <div className="mt-4 flex flex-wrap items-center gap-3">
                       <RestoreRevisionButton articleId={article.id} revisionId={fromRevision.id} baseVersion={article.version} label={`Restore version ${fromRevision.articleVersion} (the “From” text)`} />
@@ -197,7 +197,8 @@ function VersionSelect({ name, label, value, revisions, currentVersion }: { name
       <label htmlFor={id} className="text-sm font-semibold">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value} className="w-full rounded border border-rule bg-panel px-2 py-2 text-sm text-ink">
+      {/* Keyed by the value: after a restore the page changes under it, and an uncontrolled select would keep the old choice. */}
+      <select key={value} id={id} name={name} defaultValue={value} className="w-full rounded border border-rule bg-panel px-2 py-2 text-sm text-ink">
         <option value={CURRENT}>Current text (version {currentVersion})</option>
         {revisions.map((r) => (
           <option key={r.id} value={r.id}>

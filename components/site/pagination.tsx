@@ -1,0 +1,38 @@
+import Link from 'next/link';
+
+export const PAGE_SIZE = 20;
+
+/** "?page=3" → 3; anything that is not a whole number from 1 up → 1. */
+export function pageNumber(value: string | string[] | undefined): number {
+  const raw = Array.isArray(value) ? value[0] : value;
+  return raw && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
+}
+
+export const pageHref = (path: string, page: number) => (page <= 1 ? path : `${path}?page=${page}`);
+
+/** Newer and older pages of a list, with where the reader is. */
+export function Pagination({ path, page, pages }: { path: string; page: number; pages: number }) {
+  if (pages <= 1) return null;
+  const link = 'rounded-sm border border-rule px-3 py-1.5 font-semibold hover:border-ink';
+  return (
+    <nav aria-label="Pages" className="mt-10 flex items-center justify-between gap-4 border-t border-rule pt-4 text-sm">
+      {page > 1 ? (
+        <Link href={pageHref(path, page - 1)} rel="prev" className={link}>
+          ← Newer
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-muted">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link href={pageHref(path, page + 1)} rel="next" className={link}>
+          Older →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
