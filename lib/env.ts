@@ -11,6 +11,11 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters (openssl rand -base64 32)' }).optional(),
   EMBEDDED_DB_DIR: z.string().optional(),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SMTP_URL: z
+    .string()
+    .refine((v) => v === '' || /^smtps?:\/\//.test(v), { error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.string().optional(),
   NEWSROOM_TIME_ZONE: z
     .string()
     .refine((tz) => {

@@ -64,6 +64,7 @@ test.describe('history and corrections', () => {
     await signIn('editor');
     await page.getByRole('link', { name: STAND.headline }).click();
     const panel = page.getByRole('region', { name: 'Corrections and updates' });
+    await expect(panel, 'the editor shows the corrections panel (components/dashboard/corrections-panel.client.tsx)').toBeVisible();
     const text = uniqueText('An earlier version of this article gave the stand’s capacity as 1,200; it is 1,400.');
     await panel.getByLabel('Type of note').selectOption('correction');
     await panel.getByRole('button', { name: 'Publish correction' }).click();

@@ -20,7 +20,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link href="/dashboard" className="font-serif text-lg font-bold">
             {site.name} <span className="font-sans text-xs font-medium tracking-wider text-muted uppercase">Newsroom</span>
           </Link>
-          <nav aria-label="Dashboard" className="flex gap-4 text-sm">
+          <nav aria-label="Dashboard" className="flex flex-wrap gap-x-4 gap-y-1 text-sm whitespace-nowrap">
             <Link href="/dashboard" className="hover:underline">
               Articles
             </Link>

@@ -1,5 +1,8 @@
 import { notFound } from 'next/navigation';
+import { CorrectionsPanel } from '@/components/dashboard/corrections-panel.client';
 import { ArticleEditor } from '@/components/editor/article-editor.client';
+import { listCorrectionsForArticle } from '@/db/queries/corrections';
+import { toCorrectionItem } from '@/lib/corrections';
 import { getArticle, listArticleBylineIds, listArticleTagNames } from '@/db/queries/articles';
 import { getImageInfo } from '@/db/queries/images';
 import { listArticleNotes } from '@/db/queries/notes';
@@ -22,13 +25,14 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   // Someone else's article looks exactly like a missing one to a writer.
   if (!article || !can.viewArticle(user, article)) notFound();
 
-  const [sections, tags, tagNames, bylines, staff, notes, image] = await Promise.all([
+  const [sections, tags, tagNames, bylines, staff, notes, corrections, image] = await Promise.all([
     listSections(),
     listTags(),
     listArticleTagNames(article.id),
     listArticleBylineIds(article),
     listBylineOptions(),
     listArticleNotes(article.id),
+    listCorrectionsForArticle(article.id),
     article.leadImageId ? getImageInfo(article.leadImageId) : null,
   ]);
 
@@ -64,6 +68,11 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
       canEdit={can.editArticle(user, article)}
       notes={notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))}
       timeZone={site.timeZone}
+      sidebarExtra={
+        article.status === 'published' || corrections.length > 0 ? (
+          <CorrectionsPanel articleId={article.id} initialCorrections={corrections.map(toCorrectionItem)} canAdd={article.status === 'published' && can.publishArticle(user)} />
+        ) : null
+      }
     />
   );
 }
