@@ -2,6 +2,7 @@
 
 import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   currentTextAction,
@@ -125,6 +126,7 @@ export function ArticleEditor({
   timeZone: string;
   sidebarExtra?: React.ReactNode;
 }) {
+  const router = useRouter();
   const [draft, setDraft] = useState<EditorDraft>(article.draft);
   const [server, setServer] = useState<ServerState>({ id: article.id, version: article.version, status: article.status, slug: article.slug, publishedAt: article.publishedAt });
   const [words, setWords] = useState(article.wordCount);
@@ -308,7 +310,7 @@ export function ArticleEditor({
       }
       if (!result.data) {
         clearLocalCopy(id);
-        window.location.assign('/dashboard?deleted=1');
+        router.push('/dashboard?deleted=1');
         return;
       }
       const nextServer = { id, version: result.data.version, status: result.data.status, slug: result.data.slug, publishedAt: result.data.publishedAt };

@@ -44,6 +44,9 @@ export function SiteFooter() {
           <Link href="/support" className="underline">
             {site.supportText}
           </Link>
+          <Link href="/corrections" className="underline">
+            Corrections
+          </Link>
           <Link href="/sign-in" className="underline">
             Staff sign-in
           </Link>
