@@ -35,8 +35,11 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const staff = new Map<DemoAuthorKey, string>();
   const people = new Map<DemoAuthorKey, { id: string; name: string; role: DemoAuthorKey }>();
+  const hues: Record<DemoAuthorKey, number> = { writer: 200, editor: 25, admin: 320 };
   for (const [key, person] of Object.entries(DEMO_STAFF) as [DemoAuthorKey, (typeof DEMO_STAFF)[DemoAuthorKey]][]) {
-    const user = await createUser({ ...person, role: key, passwordHash });
+    // A drawn portrait stand-in, so author pages show how a photo looks.
+    const avatar = await createImage({ mimeType: 'image/jpeg', width: 400, height: 400, data: await renderDemoImage({ key: `avatar-${key}`, hue: hues[key], motif: 'abstract' }, 400, 400), originalName: `avatar-${key}.jpg`, uploadedBy: null });
+    const user = await createUser({ ...person, role: key, passwordHash, avatarImageId: avatar.id });
     staff.set(key, user.id);
     people.set(key, { id: user.id, name: user.name, role: key });
   }

@@ -385,3 +385,29 @@ export async function getPublicAuthor(slug: string): Promise<PublicAuthor | null
   const { imageId, mimeType, width, height, ...person } = row;
   return { ...person, avatar: imageId && mimeType && width && height ? { src: mediaUrl({ id: imageId, mimeType }), width, height } : null };
 }
+
+export interface ProfileView {
+  name: string;
+  bio: string;
+  avatar: { id: string; src: string; width: number; height: number } | null;
+}
+
+export async function getProfile(userId: string): Promise<ProfileView | null> {
+  const [row] = await db
+    .select({ name: users.name, bio: users.bio, imageId: images.id, mimeType: images.mimeType, width: images.width, height: images.height })
+    .from(users)
+    .leftJoin(images, eq(images.id, users.avatarImageId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row) return null;
+  const { imageId, mimeType, width, height, ...rest } = row;
+  return { ...rest, avatar: imageId && mimeType && width && height ? { id: imageId, src: mediaUrl({ id: imageId, mimeType }), width, height } : null };
+}
+
+/** A person's own byline details: the name and bio readers see, and their photo. */
+export async function updateProfile(actor: { id: string; name: string }, input: { name: string; bio: string; avatarImageId: string | null }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ name: input.name, bio: input.bio, avatarImageId: input.avatarImageId, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+    await recordAudit({ actor, action: 'user.profile_change', objectType: 'user', objectId: actor.id, detail: { name: input.name, photo: input.avatarImageId ? 'set' : 'none' } }, tx);
+  });
+}

@@ -44,9 +44,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
             </Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span>
+            <Link href="/dashboard/profile" className="hover:underline" title="Your profile">
               {user.name} <span className="rounded bg-rule px-1.5 py-0.5 text-xs">{ROLE_LABEL[user.role]}</span>
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="underline">
                 Sign out
