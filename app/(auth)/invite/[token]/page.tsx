@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { TokenPage, type TokenProblems } from '@/components/dashboard/token-page';
 import { SetPasswordForm } from '@/components/dashboard/set-password-form.client';
 import { getInviteByToken } from '@/db/queries/people';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/password';
-import { site } from '@/lib/site';
 import { acceptInviteAction } from './actions';
 
 // The token is in the address: keep it out of Referer headers and search engines.
@@ -11,30 +10,18 @@ export const metadata: Metadata = { title: 'Join the newsroom', robots: { index:
 
 const ROLE_LABEL = { writer: 'writer', editor: 'editor', admin: 'admin' } as const;
 
-const PROBLEM = {
+const PROBLEM: TokenProblems = {
   missing: { title: 'This invitation link does not work', text: 'Check that you copied all of it, or ask an admin of the newsroom for a new invitation.' },
   used: { title: 'This invitation has been used', text: 'The account it was for already exists. Sign in with your email address and password.' },
   expired: { title: 'This invitation has expired', text: 'Invitations last seven days. Ask an admin of the newsroom to invite you again.' },
-} as const;
+};
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const invite = await getInviteByToken(token);
-  const problem = !invite ? PROBLEM.missing : invite.state === 'used' ? PROBLEM.used : invite.state === 'expired' ? PROBLEM.expired : null;
   return (
-    <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">
-      <Link href="/" className="font-serif text-2xl font-bold">
-        {site.name}
-      </Link>
-      {problem || !invite ? (
-        <>
-          <h1 className="mt-8 mb-3 text-2xl font-semibold">{problem?.title}</h1>
-          <p className="text-muted">{problem?.text}</p>
-          <Link href="/sign-in" className="mt-6 underline">
-            Go to staff sign-in
-          </Link>
-        </>
-      ) : (
+    <TokenPage state={invite?.state ?? null} problems={PROBLEM}>
+      {invite?.state === 'valid' && (
         <>
           <h1 className="mt-8 mb-2 text-2xl font-semibold">Welcome, {invite.name}</h1>
           <p className="mb-6 text-sm text-muted">
@@ -50,6 +37,6 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           />
         </>
       )}
-    </main>
+    </TokenPage>
   );
 }
