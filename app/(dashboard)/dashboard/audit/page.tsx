@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TableHead } from '@/components/ui/table-head';
 import { AUDIT_ACTIONS, countAuditEntries, listAuditEntries, type AuditAction, type AuditFilter } from '@/db/queries/audit';
 import { listStaff } from '@/db/queries/people';
 import type { AuditEntry } from '@/db/schema';
@@ -255,25 +256,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         // Below 640px each entry becomes a block of lines instead of a row too wide to read.
         <div className="rounded border border-rule bg-panel">
           <table className="block w-full text-left text-sm sm:table">
-            <thead className="hidden border-b border-rule text-xs tracking-wider text-muted uppercase sm:table-header-group">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Time (UTC)
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Actor
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Action
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Object
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Detail
-                </th>
-              </tr>
-            </thead>
+            <TableHead stacked columns={[{ label: 'Time (UTC)' }, { label: 'Actor' }, { label: 'Action' }, { label: 'Object' }, { label: 'Detail' }]} />
             <tbody className="block sm:table-row-group">
               {entries.map((entry) => (
                 <tr key={entry.id} className="block border-b border-rule px-3 py-2 align-top last:border-0 hover:bg-paper sm:table-row sm:p-0">

@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/ui/table-head';
 import { InviteForm } from '@/components/dashboard/invite-form.client';
 import { PersonControls } from '@/components/dashboard/person-controls.client';
 import { listPendingInvites, listStaff } from '@/db/queries/people';
@@ -41,28 +42,7 @@ export default async function PeoplePage() {
         {/* Below 640px each row becomes a block: the person, then their controls at full width. */}
         <div className="rounded border border-rule bg-panel">
           <table className="block w-full text-left text-sm sm:table">
-            <thead className="hidden border-b border-rule text-xs tracking-wider text-muted uppercase sm:table-header-group">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Name
-                </th>
-                <th scope="col" className="hidden px-3 py-2 font-semibold md:table-cell">
-                  Email
-                </th>
-                <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">
-                  Role
-                </th>
-                <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">
-                  Status
-                </th>
-                <th scope="col" className="hidden px-3 py-2 font-semibold lg:table-cell">
-                  Last change
-                </th>
-                <th scope="col" className="px-3 py-2 font-semibold">
-                  Manage
-                </th>
-              </tr>
-            </thead>
+            <TableHead stacked columns={[{ label: 'Name' }, { label: 'Email', className: 'hidden md:table-cell' }, { label: 'Role', className: 'hidden sm:table-cell' }, { label: 'Status', className: 'hidden sm:table-cell' }, { label: 'Last change', className: 'hidden lg:table-cell' }, { label: 'Manage' }]} />
             <tbody className="block sm:table-row-group">
               {staff.map((person) => (
                 <tr key={person.id} className={`block border-b border-rule align-top last:border-0 sm:table-row ${person.active ? '' : 'bg-paper text-muted'}`}>
@@ -104,22 +84,7 @@ export default async function PeoplePage() {
           </h2>
           <div className="overflow-x-auto rounded border border-rule bg-panel">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-rule text-xs tracking-wider text-muted uppercase">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    Name
-                  </th>
-                  <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">
-                    Email
-                  </th>
-                  <th scope="col" className="hidden px-3 py-2 font-semibold sm:table-cell">
-                    Role
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    Expires
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: 'Name' }, { label: 'Email', className: 'hidden sm:table-cell' }, { label: 'Role', className: 'hidden sm:table-cell' }, { label: 'Expires' }]} />
               <tbody>
                 {invites.map((invite) => (
                   <tr key={invite.id} className="border-b border-rule last:border-0">
