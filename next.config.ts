@@ -1,6 +1,9 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // NEXT_DIST_DIR lets two builds of one checkout live side by side (e.g. a
+  // second e2e run while developing); everyone else gets the usual .next.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native and WebAssembly packages stay plain Node modules, outside the bundle.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', '@node-rs/argon2', 'sharp', 'pg'],
   poweredByHeader: false,

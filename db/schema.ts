@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -18,6 +18,10 @@ import type { JSONContent } from '@tiptap/core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => 'bytea',
+});
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => 'tsvector',
 });
 
 const timestamps = {
@@ -129,6 +133,13 @@ export const articles = pgTable(
     // What readers see as "Updated": set by corrections and by edits to published text.
     modifiedAt: timestamp('modified_at', { withTimezone: true }),
     trashedAt: timestamp('trashed_at', { withTimezone: true }),
+    // Full-text search: kept by PostgreSQL itself, so every write path is covered.
+    // Headline outranks dek, dek outranks body.
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english', coalesce(headline, '')), 'A') || setweight(to_tsvector('english', coalesce(dek, '')), 'B') || setweight(to_tsvector('english', coalesce(body_text, '')), 'C')`,
+      ),
   },
   (t) => [
     uniqueIndex('articles_slug_key').on(t.slug),
@@ -140,9 +151,13 @@ export const articles = pgTable(
       .where(sql`${t.status} = 'scheduled'`),
     index('articles_section_idx').on(t.sectionId, t.publishedAt.desc()),
     index('articles_updated_idx').on(t.updatedAt.desc()),
+    index('articles_search_idx').using('gin', t.searchVector),
   ],
 );
-export type Article = typeof articles.$inferSelect;
+/** Every column but the search vector, which only search queries read. */
+const { searchVector: _searchVector, ...articleRowColumns } = getTableColumns(articles);
+export const articleRow = articleRowColumns;
+export type Article = Omit<typeof articles.$inferSelect, 'searchVector'>;
 export type NewArticle = typeof articles.$inferInsert;
 
 export const articleTags = pgTable(
@@ -290,3 +305,16 @@ export const articleLocks = pgTable('article_locks', {
   heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type ArticleLock = typeof articleLocks.$inferSelect;
+
+/**
+ * Newsroom settings an admin changes without a deploy, one JSON document per
+ * area ("site", "donations", ...). Each area validates its own document with
+ * its own schema (lib/settings/*), and falls back to defaults for what is missing.
+ */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<Record<string, unknown>>().notNull().default({}),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type SettingsRow = typeof settings.$inferSelect;

@@ -16,6 +16,10 @@ const schema = z.object({
     .refine((v) => v === '' || /^smtps?:\/\//.test(v), { error: 'must be an smtp:// or smtps:// URL' })
     .optional(),
   MAIL_FROM: z.string().optional(),
+  SITE_URL: z
+    .string()
+    .refine((v) => v === '' || /^https?:\/\/[^/\s]+\/?$/.test(v), { error: 'must be the site’s origin, like https://news.example.org' })
+    .optional(),
   NEWSROOM_TIME_ZONE: z
     .string()
     .refine((tz) => {

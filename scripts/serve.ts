@@ -76,6 +76,15 @@ async function main() {
     await closeDb();
   }
 
+  // Canonical links, feeds and sitemaps need the public origin; locally it is this server.
+  if (!process.env.SITE_URL) {
+    const args = process.argv.slice(3);
+    const flag = args.findIndex((arg) => arg === '-p' || arg === '--port');
+    const port = (flag >= 0 ? args[flag + 1] : undefined) ?? process.env.PORT ?? '3000';
+    process.env.SITE_URL = `http://localhost:${port}`;
+    if (production && process.env.MASTHEAD_DEMO_SEED !== '1') console.warn(`[masthead] SITE_URL is not set: links in feeds and sitemaps will point at ${process.env.SITE_URL}`);
+  }
+
   const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
   const child = spawn(process.execPath, [nextBin, production ? 'start' : 'dev', ...process.argv.slice(3)], {
     stdio: 'inherit',

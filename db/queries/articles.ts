@@ -3,7 +3,7 @@ import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { JSONContent } from '@tiptap/core';
 import { mediaUrl } from '@/lib/media';
 import { db } from '../client';
-import { articleAuthors, articles, articleTags, images, sections, tags, users, type Article, type ArticleStatus, type Role } from '../schema';
+import { articleAuthors, articleRow, articles, articleTags, images, sections, tags, users, type Article, type ArticleStatus, type Role } from '../schema';
 import { createRevision, shouldSnapshot } from './revisions';
 import { ensureTags } from './taxonomy';
 
@@ -72,7 +72,7 @@ export async function createArticle(fields: ArticleFields, authorId: string): Pr
     const slug = fields.slugAuto ? await freeSlug(fields.slug) : fields.slug;
     try {
       const article = await db.transaction(async (tx) => {
-        const [row] = await tx.insert(articles).values({ ...columns(fields), slug, authorId, updatedBy: authorId }).returning();
+        const [row] = await tx.insert(articles).values({ ...columns(fields), slug, authorId, updatedBy: authorId }).returning(articleRow);
         await replaceTags(tx, row.id, fields.tags);
         await replaceBylines(tx, row.id, fields.bylines?.length ? fields.bylines : [authorId]);
         return row;
@@ -105,7 +105,7 @@ export async function updateArticle(
     const slug = fields.slugAuto ? await freeSlug(fields.slug, id) : fields.slug;
     try {
       return await db.transaction(async (tx): Promise<SaveResult> => {
-        const [before] = await tx.select().from(articles).where(eq(articles.id, id)).for('update');
+        const [before] = await tx.select(articleRow).from(articles).where(eq(articles.id, id)).for('update');
         if (!before || before.status === 'trashed') return { ok: false, reason: 'not_found' };
         const rights = options.mayEdit?.(before) ?? 'ok';
         if (rights !== 'ok') return { ok: false, reason: rights };
@@ -130,7 +130,7 @@ export async function updateArticle(
             ...(livePublishedText && before.status === 'published' ? { modifiedAt: sql`now()` } : {}),
           })
           .where(eq(articles.id, id))
-          .returning();
+          .returning(articleRow);
         await replaceTags(tx, id, fields.tags);
         if (fields.bylines) await replaceBylines(tx, id, fields.bylines.length ? fields.bylines : [row.authorId]);
         return { ok: true, article: row };
@@ -157,7 +157,7 @@ async function replaceTags(tx: Parameters<Parameters<typeof db.transaction>[0]>[
 }
 
 export async function getArticle(id: string): Promise<Article | null> {
-  const [row] = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
+  const [row] = await db.select(articleRow).from(articles).where(eq(articles.id, id)).limit(1);
   return row ?? null;
 }
 
@@ -305,7 +305,7 @@ function toSummary(row: SummaryRow): PublicArticleSummary {
   };
 }
 
-const articleColumns = {
+const publicArticleColumns = {
   ...summaryColumns,
   bodyHtml: articles.bodyHtml,
   wordCount: articles.wordCount,
@@ -392,7 +392,7 @@ export async function countPublishedArticlesByAuthor(userId: string): Promise<nu
 }
 
 export async function getPublishedArticle(slug: string): Promise<PublicArticle | null> {
-  const [row] = await withPublicJoins(db.select(articleColumns).from(articles).$dynamic())
+  const [row] = await withPublicJoins(db.select(publicArticleColumns).from(articles).$dynamic())
     .where(and(eq(articles.slug, slug), isPublic))
     .limit(1);
   if (!row) return null;

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'user.password_reset_link',
   'user.password_reset',
   'user.profile_change',
+  'settings.change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,7 +4,7 @@ import { renderArticleBody, validateDocument } from '@/lib/rich-text/server';
 import { countWords } from '@/lib/rich-text/text';
 import { publishProblems } from '@/lib/validation/article';
 import { db } from '../client';
-import { articles, revisions, users, type Article, type Revision } from '../schema';
+import { articleRow, articles, revisions, users, type Article, type Revision } from '../schema';
 import { recordAudit, type Executor } from './audit';
 import type { Actor } from './workflow';
 
@@ -87,7 +87,7 @@ export type RestoreResult =
 export async function restoreRevision(input: { articleId: string; revisionId: string; baseVersion: number; actor: Actor }): Promise<RestoreResult> {
   const { articleId, revisionId, baseVersion, actor } = input;
   return db.transaction(async (tx): Promise<RestoreResult> => {
-    const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).for('update');
+    const [article] = await tx.select(articleRow).from(articles).where(eq(articles.id, articleId)).for('update');
     if (!article || article.status === 'trashed' || !can.viewArticle(actor, article)) return { ok: false, reason: 'not_found' };
     if (!can.editArticle(actor, article)) return { ok: false, reason: 'forbidden' };
     if (article.version !== baseVersion) return { ok: false, reason: 'conflict' };
@@ -127,7 +127,7 @@ export async function restoreRevision(input: { articleId: string; revisionId: st
         ...(textChanged && article.status === 'published' ? { modifiedAt: sql`now()` } : {}),
       })
       .where(eq(articles.id, articleId))
-      .returning();
+      .returning(articleRow);
     await recordAudit(
       {
         actor,

@@ -3,7 +3,7 @@ import { can } from '@/lib/permissions';
 import { mayMake, startsFrom, TRANSITIONS, TRASH_RETENTION_DAYS, type WorkflowAction } from '@/lib/workflow';
 import { publishProblems } from '@/lib/validation/article';
 import { db } from '../client';
-import { articles, type Article, type Role } from '../schema';
+import { articleRow, articles, type Article, type Role } from '../schema';
 import { recordAudit } from './audit';
 import { createRevision } from './revisions';
 
@@ -35,7 +35,7 @@ export async function transitionArticle(input: {
   const { id, action, actor } = input;
   const now = input.now ?? new Date();
   return db.transaction(async (tx): Promise<TransitionResult> => {
-    const [article] = await tx.select().from(articles).where(eq(articles.id, id)).for('update');
+    const [article] = await tx.select(articleRow).from(articles).where(eq(articles.id, id)).for('update');
     // Someone else's article, for a writer, is indistinguishable from a missing one.
     if (!article || !can.viewArticle(actor, article)) return { ok: false, reason: 'not_found' };
     if (article.status === 'trashed' && action !== 'restore' && action !== 'purge') return { ok: false, reason: 'not_found' };
@@ -76,7 +76,7 @@ export async function transitionArticle(input: {
       .update(articles)
       .set({ ...changes, status: TRANSITIONS[action].to!, version: sql`${articles.version} + 1`, updatedAt: now, updatedBy: actor.id })
       .where(eq(articles.id, id))
-      .returning();
+      .returning(articleRow);
     await recordAudit(
       {
         actor,
@@ -103,7 +103,7 @@ export async function publishDueArticles(now = new Date()): Promise<Article[]> {
       .update(articles)
       .set({ status: 'published', version: sql`${articles.version} + 1`, updatedAt: now })
       .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
-      .returning();
+      .returning(articleRow);
     for (const article of due) {
       // The text that goes out, as it is now: it may have been edited since it was scheduled.
       await createRevision(tx, { ...article, version: article.version - 1 }, 'publish', null);

@@ -33,7 +33,7 @@ export async function makeImageFile(name: string, color: string, width = 1200, h
  * call the action the way any HTTP client could, without the UI.
  */
 export function serverActionId(exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'server/server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { exportedName?: string }>;
   };
   const entry = Object.entries(manifest.node).find(([, value]) => value.exportedName === exportedName);
