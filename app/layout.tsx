@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import { site } from '@/lib/site';
+import { siteOrigin } from '@/lib/site-url';
 import { serif } from './fonts';
 import './globals.css';
 
 export const metadata: Metadata = {
+  metadataBase: new URL(siteOrigin()),
   title: { default: site.name, template: `%s · ${site.name}` },
   description: site.tagline,
 };
