@@ -2,6 +2,7 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   customType,
   index,
   integer,
@@ -318,3 +319,117 @@ export const settings = pgTable('settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type SettingsRow = typeof settings.$inferSelect;
+
+// Reader support (donations). Money is always an integer count of the
+// currency's minor unit (cents, pence), as Stripe counts it: never a float.
+
+export const DONATION_FREQUENCIES = ['once', 'monthly', 'annually'] as const;
+export type DonationFrequency = (typeof DONATION_FREQUENCIES)[number];
+export const donationFrequencyEnum = pgEnum('donation_frequency', DONATION_FREQUENCIES);
+
+/** pending: sent to checkout, not paid yet; abandoned: the checkout expired unpaid. */
+export const DONATION_STATUSES = ['pending', 'paid', 'partially_refunded', 'refunded', 'failed', 'abandoned'] as const;
+export type DonationStatus = (typeof DONATION_STATUSES)[number];
+export const donationStatusEnum = pgEnum('donation_status', DONATION_STATUSES);
+
+export const RECURRING_GIFT_STATUSES = ['pending', 'active', 'past_due', 'paused', 'cancelled', 'abandoned'] as const;
+export type RecurringGiftStatus = (typeof RECURRING_GIFT_STATUSES)[number];
+export const recurringGiftStatusEnum = pgEnum('recurring_gift_status', RECURRING_GIFT_STATUSES);
+
+const donorColumns = {
+  donorName: text('donor_name').notNull().default(''),
+  // Stored lower-cased.
+  donorEmail: text('donor_email').notNull().default(''),
+  note: text('note').notNull().default(''),
+};
+
+/** A monthly or annual gift: a Stripe subscription, or its stand-in in test mode. Each payment is a row in donations. */
+export const recurringGifts = pgTable(
+  'recurring_gifts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Random and unguessable: the thank-you page's address carries it.
+    ref: text('ref').notNull(),
+    frequency: donationFrequencyEnum('frequency').notNull(),
+    amount: integer('amount').notNull(),
+    // ISO 4217, upper case.
+    currency: text('currency').notNull(),
+    status: recurringGiftStatusEnum('status').notNull().default('pending'),
+    ...donorColumns,
+    // Made without Stripe (test mode) or in Stripe's test mode: never counted with real money.
+    test: boolean('test').notNull(),
+    stripeCheckoutSessionId: text('stripe_checkout_session_id'),
+    stripeSubscriptionId: text('stripe_subscription_id'),
+    stripeCustomerId: text('stripe_customer_id'),
+    cancelAtPeriodEnd: boolean('cancel_at_period_end').notNull().default(false),
+    currentPeriodEnd: timestamp('current_period_end', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    // The newest subscription event applied: an older one delivered late changes nothing.
+    stripeEventAt: timestamp('stripe_event_at', { withTimezone: true }),
+    manageLinkSentAt: timestamp('manage_link_sent_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('recurring_gifts_ref_key').on(t.ref),
+    uniqueIndex('recurring_gifts_checkout_session_key').on(t.stripeCheckoutSessionId),
+    uniqueIndex('recurring_gifts_subscription_key').on(t.stripeSubscriptionId),
+    index('recurring_gifts_status_idx').on(t.status, t.currency, t.frequency),
+    index('recurring_gifts_email_idx').on(t.donorEmail),
+    check('recurring_gifts_amount_check', sql`${t.amount} > 0`),
+    check('recurring_gifts_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('recurring_gifts_frequency_check', sql`${t.frequency} <> 'once'`),
+  ],
+);
+export type RecurringGift = typeof recurringGifts.$inferSelect;
+export type NewRecurringGift = typeof recurringGifts.$inferInsert;
+
+/** Money given: a one-time gift, or one payment of a recurring gift. */
+export const donations = pgTable(
+  'donations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // One-time gifts only: random, the thank-you page's address carries it.
+    ref: text('ref'),
+    frequency: donationFrequencyEnum('frequency').notNull(),
+    recurringGiftId: uuid('recurring_gift_id').references(() => recurringGifts.id, { onDelete: 'set null' }),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: donationStatusEnum('status').notNull().default('pending'),
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    ...donorColumns,
+    test: boolean('test').notNull(),
+    stripeCheckoutSessionId: text('stripe_checkout_session_id'),
+    stripePaymentIntentId: text('stripe_payment_intent_id'),
+    stripeInvoiceId: text('stripe_invoice_id'),
+    stripeCustomerId: text('stripe_customer_id'),
+    // When the money arrived: month totals and the goal count by this.
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    refundedAt: timestamp('refunded_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('donations_ref_key').on(t.ref),
+    uniqueIndex('donations_checkout_session_key').on(t.stripeCheckoutSessionId),
+    uniqueIndex('donations_payment_intent_key').on(t.stripePaymentIntentId),
+    // An invoice is paid once: a second delivery of invoice.paid cannot add a second row.
+    uniqueIndex('donations_invoice_key').on(t.stripeInvoiceId),
+    index('donations_paid_idx').on(t.paidAt.desc()),
+    index('donations_created_idx').on(t.createdAt.desc()),
+    index('donations_gift_idx').on(t.recurringGiftId),
+    check('donations_amount_check', sql`${t.amount} > 0`),
+    check('donations_refunded_check', sql`${t.refundedAmount} >= 0 and ${t.refundedAmount} <= ${t.amount}`),
+    check('donations_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+export type Donation = typeof donations.$inferSelect;
+export type NewDonation = typeof donations.$inferInsert;
+
+/** Stripe events already applied, by event id: written in the same transaction as their effects. */
+export const stripeEvents = pgTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  livemode: boolean('livemode').notNull(),
+  processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type StripeEventRow = typeof stripeEvents.$inferSelect;
