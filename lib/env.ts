@@ -20,6 +20,20 @@ const schema = z.object({
     .string()
     .refine((v) => v === '' || /^https?:\/\/[^/\s]+\/?$/.test(v), { error: 'must be the site’s origin, like https://news.example.org' })
     .optional(),
+  // Reader donations (issue 5). Without a secret key the support page runs in test mode.
+  STRIPE_SECRET_KEY: z
+    .string()
+    .refine((v) => v === '' || /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(v), { error: 'must be a Stripe secret or restricted key (sk_live_…, sk_test_…, rk_…)' })
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .refine((v) => v === '' || v.startsWith('whsec_'), { error: 'must be the webhook signing secret (whsec_…) of the endpoint' })
+    .optional(),
+  // Only for tests against a local Stripe stand-in (e.g. stripe-mock); never with a live key.
+  STRIPE_API_BASE: z
+    .string()
+    .refine((v) => v === '' || /^https?:\/\/[^/\s]+\/?$/.test(v), { error: 'must be an origin like http://127.0.0.1:12111' })
+    .optional(),
   NEWSROOM_TIME_ZONE: z
     .string()
     .refine((tz) => {
@@ -35,9 +49,16 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+function checkCombinations(data: Env, ctx: z.RefinementCtx) {
+  if (data.STRIPE_API_BASE && /^(sk|rk)_live_/.test(data.STRIPE_SECRET_KEY ?? '')) {
+    ctx.addIssue({ code: 'custom', path: ['STRIPE_API_BASE'], message: 'is for tests only and cannot be used with a live key' });
+  }
+}
+const checkedSchema = schema.superRefine(checkCombinations);
+
 /** Reads process.env now: the launcher sets DATABASE_URL after start-up, so nothing is cached. */
 export function env(): Env {
-  const result = schema.safeParse(process.env);
+  const result = checkedSchema.safeParse(process.env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);

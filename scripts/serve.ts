@@ -44,6 +44,25 @@ function ensureAuthSecret() {
   process.env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
 }
 
+/** Donations without Stripe run in test mode: right for a demo, never for a newsroom that means to take gifts. */
+function warnAboutDonations() {
+  const bar = '!'.repeat(78);
+  if (!process.env.STRIPE_SECRET_KEY) {
+    console.warn(
+      `\n${bar}\n[masthead] DONATIONS ARE IN TEST MODE: STRIPE_SECRET_KEY is not set.\n` +
+        '[masthead] The support page records test gifts and charges no card; no money can be received.\n' +
+        '[masthead] Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to take real gifts (README, "Reader support").\n' +
+        `${bar}\n`,
+    );
+  } else if (!process.env.STRIPE_WEBHOOK_SECRET) {
+    console.warn(
+      `\n${bar}\n[masthead] STRIPE_WEBHOOK_SECRET is not set: Stripe's events cannot be verified, so recurring\n` +
+        '[masthead] payments, cancellations and refunds will not be recorded. Add the webhook endpoint\n' +
+        `[masthead] <site>/api/stripe/webhook in Stripe and set its signing secret.\n${bar}\n`,
+    );
+  }
+}
+
 async function main() {
   ensureAuthSecret();
   try {
@@ -52,6 +71,7 @@ async function main() {
     console.error(`\n[masthead] ${(error as Error).message}\n`);
     process.exit(1);
   }
+  if (production) warnAboutDonations();
   let database: Awaited<ReturnType<typeof resolveDatabase>>;
   try {
     database = await resolveDatabase();
