@@ -21,7 +21,7 @@ test.describe('the newsroom loop', () => {
     await expect(page.getByRole('row', { name: new RegExp(headline) })).toContainText('Draft');
   });
 
-  test('an editor publishes, readers see it exactly as written, and unpublishing gives a 404', async ({ page, signIn, editor, browser }) => {
+  test('an editor publishes, readers see it exactly as written, and unpublishing leaves a withdrawn notice', async ({ page, signIn, editor, browser }) => {
     await signIn('editor');
     await editor.gotoNew();
     const headline = uniqueText('Lifeboat station wins lottery grant');
@@ -102,9 +102,12 @@ test.describe('the newsroom loop', () => {
 
     await editor.unpublish();
     await expect(editor.status).toHaveText('Unpublished');
-    const gone = await reader.goto(articleUrl!);
-    expect(gone?.status()).toBe(404);
-    await expect(reader.getByRole('heading', { level: 1 })).toHaveText('This page isn’t here');
+    await reader.goto(articleUrl!);
+    // The address says it was withdrawn, keeps it out of search engines, and does not leak the headline.
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText('This article is no longer available');
+    await expect(reader.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+    await expect(reader.getByText(headline)).toHaveCount(0);
+    expect(await reader.title()).not.toContain(headline);
     await reader.goto('/');
     await expect(reader.getByRole('link', { name: headline })).toHaveCount(0);
   });
