@@ -1,10 +1,25 @@
 import type { Metadata } from 'next';
+import type { PublicArticle } from '@/db/queries/articles';
 import { getSiteSettings } from './settings/site';
 import { absoluteUrl } from './site-url';
 
 /** The generated site-wide card (app/opengraph-image.tsx) and the size every card is drawn at. */
 export const DEFAULT_OG_IMAGE_PATH = '/opengraph-image';
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+
+/**
+ * Where Next.js serves app/(site)/articles/[slug]/opengraph-image.tsx. Metadata
+ * routes inside a route group get a suffix hashed from the folder path
+ * ("(site)/articles/[slug]"); tests/unit/seo.test.ts checks this one against
+ * Next's own function, so a change in Next or a moved folder fails a test.
+ */
+export const ARTICLE_CARD_ROUTE_SUFFIX = 'zcvdb6';
+
+/** The article's generated social card; `version` changes the URL when the card changes, so platforms fetch it again. */
+export function articleCardPath(slug: string, version?: Date | null): string {
+  const path = `/articles/${encodeURIComponent(slug)}/opengraph-image-${ARTICLE_CARD_ROUTE_SUFFIX}`;
+  return version ? `${path}?v=${version.getTime().toString(36)}` : path;
+}
 
 /** Fixed feed addresses (app/(site)/**\/feed.xml). */
 export const feedPaths = {
@@ -31,7 +46,7 @@ export interface PageSeo {
   /** The canonical path of the page, with its query string if the query names a distinct page ("?page=2"). */
   path: string;
   image?: SeoImage;
-  /** The page's own RSS feed; the site-wide feed is always listed too. */
+  /** The page's own RSS feed ("Politics": listed as "Newsroom: Politics"); the site-wide feed is always listed too. */
   feed?: { title: string; path: string };
   type?: 'website' | 'article';
   /** og:article fields, for `type: 'article'`. */
@@ -68,7 +83,8 @@ export function clampText(text: string, max = 200): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
+  // The cut already ends a word when the next character is a space.
+  const space = clean[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
@@ -103,7 +119,10 @@ export function buildPageMetadata(page: PageSeo, site: SeoSite): Metadata {
   const description = clampText(page.description, 300);
   const image = page.image ?? { url: DEFAULT_OG_IMAGE_PATH, ...OG_IMAGE_SIZE, alt: site.name, type: 'image/png' };
   const images = [{ url: absolute(image.url), width: image.width, height: image.height, alt: image.alt, ...(image.type ? { type: image.type } : {}) }];
-  const feeds = [...(page.feed && page.feed.path !== feedPaths.site ? [page.feed] : []), { title: site.name, path: feedPaths.site }];
+  const feeds = [
+    ...(page.feed && page.feed.path !== feedPaths.site ? [{ title: `${site.name}: ${page.feed.title}`, path: page.feed.path }] : []),
+    { title: site.name, path: feedPaths.site },
+  ];
   const ogTitle = page.title;
 
   const common = { title: ogTitle, description, url, siteName: site.name, locale: ogLocale(site.locale), images };
@@ -137,4 +156,28 @@ export function buildPageMetadata(page: PageSeo, site: SeoSite): Metadata {
 export async function pageMetadata(page: PageSeo): Promise<Metadata> {
   const settings = await getSiteSettings();
   return buildPageMetadata(page, { name: settings.name, locale: settings.locale });
+}
+
+/** What a search result or a shared link says under the headline: the dek, or the start of the text. */
+export function articleDescription(article: { dek: string; bodyHtml: string }): string {
+  return clampText(article.dek.trim() || textFromHtml(article.bodyHtml), 200);
+}
+
+/** An article page: og:type article with its dates, section, tags and authors, and its generated card. */
+export function articleMetadata(article: PublicArticle): Promise<Metadata> {
+  const modifiedAt = article.modifiedAt && article.modifiedAt > article.publishedAt ? article.modifiedAt : null;
+  return pageMetadata({
+    title: article.headline,
+    description: articleDescription(article),
+    path: `/articles/${article.slug}`,
+    type: 'article',
+    image: { url: articleCardPath(article.slug, article.updatedAt), ...OG_IMAGE_SIZE, alt: article.headline, type: 'image/png' },
+    article: {
+      publishedTime: article.publishedAt,
+      modifiedTime: modifiedAt,
+      section: article.section?.name,
+      tags: article.tags.map((tag) => tag.name),
+      authors: article.authors.map((author) => `/authors/${author.slug}`),
+    },
+  });
 }

@@ -7,6 +7,7 @@ import { pageHref, pageNumber, PAGE_SIZE, Pagination } from '@/components/site/p
 import { StoryCard } from '@/components/site/story-card';
 import { countPublishedArticlesByAuthor, listPublishedArticlesByAuthor } from '@/db/queries/articles';
 import { getPublicAuthor } from '@/db/queries/people';
+import { feedPaths, pageMetadata } from '@/lib/seo';
 
 // One loader for the page and its metadata.
 const loadAuthor = cache(getPublicAuthor);
@@ -25,11 +26,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const author = await loadAuthor((await params).slug);
   if (!author) return {};
   const page = pageNumber((await searchParams).page);
-  return {
+  return pageMetadata({
     title: page > 1 ? `${author.name} (page ${page})` : author.name,
     description: author.bio.trim() || `Articles by ${author.name}`,
-    alternates: { canonical: pageHref(authorHref(author.slug), page) },
-  };
+    path: pageHref(authorHref(author.slug), page),
+    feed: { title: author.name, path: feedPaths.author(author.slug) },
+  });
 }
 
 export default async function AuthorPage({ params, searchParams }: Props) {
