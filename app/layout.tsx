@@ -1,14 +1,19 @@
 import type { Metadata, Viewport } from 'next';
-import { site } from '@/lib/site';
+import { getSiteSettings } from '@/lib/settings/site';
 import { siteOrigin } from '@/lib/site-url';
 import { serif } from './fonts';
 import './globals.css';
 
-export const metadata: Metadata = {
-  metadataBase: new URL(siteOrigin()),
-  title: { default: site.name, template: `%s · ${site.name}` },
-  description: site.tagline,
-};
+// The name and tagline are the admin's settings, read per request like everything else on the site.
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getSiteSettings();
+  return {
+    metadataBase: new URL(siteOrigin()),
+    title: { default: site.name, template: `%s · ${site.name}` },
+    description: site.tagline,
+    applicationName: site.name,
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

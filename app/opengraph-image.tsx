@@ -1,5 +1,5 @@
 import { ImageResponse } from 'next/og';
-import { SocialCard } from '@/components/site/social-card';
+import { cardFonts, SocialCard } from '@/components/site/social-card';
 import { OG_IMAGE_SIZE } from '@/lib/seo';
 import { getSiteSettings } from '@/lib/settings/site';
 
@@ -14,6 +14,7 @@ export default async function SiteCard() {
   const settings = await getSiteSettings();
   return new ImageResponse(<SocialCard variant="site" siteName={settings.name} headline={settings.name} footer={settings.tagline} />, {
     ...OG_IMAGE_SIZE,
+    fonts: await cardFonts(),
     headers: { 'Cache-Control': 'public, max-age=3600, stale-while-revalidate=86400' },
   });
 }

@@ -1,19 +1,41 @@
+import Image from 'next/image';
 import Link from 'next/link';
-import { site } from '@/lib/site';
 import type { Section } from '@/db/schema';
+import type { SiteLogo } from '@/lib/settings/site';
+import type { SiteSettings } from '@/lib/settings/site-schema';
 
-export function SiteHeader({ sections }: { sections: Pick<Section, 'name' | 'slug'>[] }) {
+type Identity = Pick<SiteSettings, 'name' | 'tagline' | 'supportText'> & { logo: SiteLogo | null };
+
+/**
+ * The uploaded logo at its real proportions, named by the newsroom's name; a
+ * light plate keeps a logo drawn for white paper legible in dark mode.
+ */
+function Logo({ logo, name, className, sizes, preload = false }: { logo: SiteLogo; name: string; className: string; sizes: string; preload?: boolean }) {
+  return (
+    <Image
+      src={logo.src}
+      alt={name}
+      width={logo.width}
+      height={logo.height}
+      sizes={sizes}
+      preload={preload}
+      className={`h-auto w-auto object-contain dark:rounded-sm dark:bg-[#fbfaf7] dark:p-1 ${className}`}
+    />
+  );
+}
+
+export function SiteHeader({ site, sections }: { site: Identity; sections: Pick<Section, 'name' | 'slug'>[] }) {
   return (
     <header className="border-b border-rule">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-5 pb-3 sm:px-6">
-        <Link href="/" className="font-serif text-2xl leading-none font-bold tracking-tight no-underline sm:text-4xl">
-          {site.name}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-3 px-4 pt-5 pb-3 sm:px-6">
+        <Link href="/" className="min-w-0 font-serif text-2xl leading-none font-bold tracking-tight text-balance no-underline sm:text-4xl">
+          {site.logo ? <Logo logo={site.logo} name={site.name} sizes="(min-width: 640px) 24rem, 14rem" className="max-h-10 max-w-56 sm:max-h-14 sm:max-w-96" preload /> : site.name}
         </Link>
         <Link
           href="/support"
-          className="shrink-0 rounded-sm border border-accent px-3 py-1.5 text-sm font-semibold text-accent no-underline hover:bg-accent hover:text-accent-ink"
+          className="max-w-full rounded-sm border border-accent px-3 py-1.5 text-sm font-semibold text-balance text-accent no-underline hover:bg-accent hover:text-accent-ink"
         >
-          Support us
+          {site.supportText}
         </Link>
       </div>
       {sections.length > 0 && (
@@ -33,14 +55,22 @@ export function SiteHeader({ sections }: { sections: Pick<Section, 'name' | 'slu
   );
 }
 
-export function SiteFooter() {
+export function SiteFooter({ site }: { site: Identity }) {
   return (
     <footer className="mt-16 border-t border-rule">
-      <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-8 text-sm text-muted sm:flex-row sm:justify-between sm:px-6">
-        <p>
-          <span className="font-serif font-semibold text-ink">{site.name}</span> · {site.tagline}
+      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-8 text-sm text-muted sm:flex-row sm:items-center sm:justify-between sm:px-6">
+        <p className="flex flex-col items-start gap-x-2 gap-y-1 sm:flex-row sm:items-center">
+          {site.logo ? (
+            <Logo logo={site.logo} name={site.name} sizes="10rem" className="max-h-7 max-w-40" />
+          ) : (
+            <span className="font-serif font-semibold text-ink">{site.name}</span>
+          )}
+          <span aria-hidden="true" className="hidden sm:inline">
+            ·
+          </span>
+          <span>{site.tagline}</span>
         </p>
-        <p className="flex gap-4">
+        <p className="flex flex-wrap gap-x-4 gap-y-1">
           <Link href="/support" className="underline">
             {site.supportText}
           </Link>

@@ -1,9 +1,13 @@
 import 'server-only';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import sharp from 'sharp';
 import { getImage } from '@/db/queries/images';
 import { parseMediaName } from '@/lib/media';
 import { OG_IMAGE_SIZE } from '@/lib/seo';
 import { fitText } from '@/lib/social-card';
+import { woff2ToTtf } from '@/lib/woff2';
 
 // The reader site's light palette (app/globals.css).
 const PAPER = '#fbfaf7';
@@ -13,6 +17,35 @@ const ACCENT = '#9b2c1f';
 
 const PAD = 64;
 export const CARD_IMAGE_WIDTH = 440;
+
+type CardFont = { name: string; data: Buffer; weight: 400; style: 'normal' };
+const SERIF_FACES = ['Source Serif 4', 'Source Serif 4 Extended'];
+const SERIF = SERIF_FACES.map((face) => `'${face}'`).join(', ');
+const SANS = 'Geist';
+
+async function loadFonts(): Promise<CardFont[] | undefined> {
+  try {
+    const require = createRequire(path.join(process.cwd(), 'package.json'));
+    const serifDir = path.dirname(require.resolve('@fontsource-variable/source-serif-4/package.json'));
+    // The site's serif, as the site loads it (app/fonts.ts); latin-ext adds the accented letters of names and places.
+    const serif = await Promise.all(
+      ['latin', 'latin-ext'].map(async (subset) => woff2ToTtf(await readFile(path.join(serifDir, 'files', `source-serif-4-${subset}-wght-normal.woff2`)), { defaultInstance: true })),
+    );
+    const fonts: CardFont[] = serif.map((data, i) => ({ name: SERIF_FACES[i], data, weight: 400, style: 'normal' }));
+    // next/og's own sans, for the small print; without it the serif sets everything.
+    const sans = await readFile(path.join(path.dirname(require.resolve('next/package.json')), 'dist/compiled/@vercel/og/Geist-Regular.ttf')).catch(() => null);
+    if (sans) fonts.push({ name: SANS, data: sans, weight: 400, style: 'normal' });
+    return fonts;
+  } catch (error) {
+    // The card still renders, in next/og's default face.
+    console.error('[masthead] social cards: the serif could not be loaded', error);
+    return undefined;
+  }
+}
+
+let fontsOnce: Promise<CardFont[] | undefined> | null = null;
+/** The card's faces, decoded once per server process. */
+export const cardFonts = () => (fontsOnce ??= loadFonts());
 
 /**
  * A stored upload as a JPEG data URI cropped to `width`×`height`. Uploads may be
@@ -46,16 +79,18 @@ export interface SocialCardProps {
 
 /** The card's markup, in the subset of CSS that next/og (satori) draws: flexbox only. */
 export function SocialCard({ siteName, kicker, headline, footer, image, variant = 'article' }: SocialCardProps) {
-  const textWidth = OG_IMAGE_SIZE.width - (image ? CARD_IMAGE_WIDTH : 0) - PAD * 2;
-  const headlineBox = { width: textWidth, height: variant === 'site' ? 300 : 330 };
-  const fitted = fitText(headline, headlineBox, variant === 'site' ? [64, 56, 48, 42] : undefined);
+  const columnWidth = OG_IMAGE_SIZE.width - (image ? CARD_IMAGE_WIDTH : 0);
+  const textWidth = columnWidth - PAD * 2;
+  const site = variant === 'site';
+  const headlineBox = { width: textWidth, height: site ? 320 : 330 };
+  const fitted = fitText(headline, headlineBox, site ? [96, 84, 72, 60, 52] : undefined);
   return (
-    <div style={{ width: '100%', height: '100%', display: 'flex', backgroundColor: PAPER, color: INK }}>
-      <div style={{ display: 'flex', flexDirection: 'column', width: OG_IMAGE_SIZE.width - (image ? CARD_IMAGE_WIDTH : 0), height: '100%', padding: `${PAD - 8}px ${PAD}px ${PAD - 8}px` }}>
-        <div style={{ display: 'flex', flexDirection: 'column', borderTop: `8px solid ${INK}`, paddingTop: 18 }}>
-          <div style={{ display: 'flex', fontSize: variant === 'site' ? 44 : 34, fontWeight: 700, letterSpacing: -0.5 }}>{siteName}</div>
-          {kicker && variant === 'article' && (
-            <div style={{ display: 'flex', marginTop: 14, fontSize: 24, fontWeight: 700, letterSpacing: 2.5, color: ACCENT, textTransform: 'uppercase' }}>{kicker}</div>
+    <div style={{ width: '100%', height: '100%', display: 'flex', backgroundColor: PAPER, color: INK, fontFamily: SERIF }}>
+      <div style={{ display: 'flex', flexDirection: 'column', width: columnWidth, height: '100%', padding: `${PAD - 8}px ${PAD}px ${PAD - 12}px` }}>
+        <div style={{ display: 'flex', flexDirection: 'column', borderTop: `8px solid ${INK}`, paddingTop: site ? 0 : 18 }}>
+          {!site && <div style={{ display: 'flex', fontSize: 36, letterSpacing: -0.3, WebkitTextStroke: `0.6px ${INK}` }}>{siteName}</div>}
+          {kicker && !site && (
+            <div style={{ display: 'flex', marginTop: 12, fontFamily: SANS, fontSize: 22, letterSpacing: 2.5, color: ACCENT, textTransform: 'uppercase' }}>{kicker}</div>
           )}
         </div>
         <div style={{ display: 'flex', flexGrow: 1, alignItems: 'center', marginTop: 8, marginBottom: 8 }}>
@@ -67,8 +102,9 @@ export function SocialCard({ siteName, kicker, headline, footer, image, variant 
               overflow: 'hidden',
               fontSize: fitted.fontSize,
               lineHeight: fitted.lineHeight,
-              fontWeight: 700,
-              letterSpacing: -0.01 * fitted.fontSize,
+              letterSpacing: -0.005 * fitted.fontSize,
+              // A touch of stroke: the decoded serif is the variable font's regular instance.
+              WebkitTextStroke: `${(fitted.fontSize / 40).toFixed(2)}px ${INK}`,
               lineClamp: fitted.lines,
             }}
           >
@@ -76,7 +112,9 @@ export function SocialCard({ siteName, kicker, headline, footer, image, variant 
           </div>
         </div>
         {footer && (
-          <div style={{ display: 'flex', borderTop: `2px solid ${INK}`, paddingTop: 16, fontSize: 26, color: variant === 'site' ? ACCENT : MUTED }}>{footer}</div>
+          <div style={{ display: 'flex', borderTop: `2px solid ${INK}`, paddingTop: 16, fontFamily: site ? SERIF : SANS, fontSize: site ? 32 : 24, color: site ? ACCENT : MUTED }}>
+            {footer}
+          </div>
         )}
       </div>
       {image && (

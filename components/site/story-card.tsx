@@ -2,12 +2,14 @@ import Image from 'next/image';
 import Link from 'next/link';
 import type { PublicArticleSummary } from '@/db/queries/articles';
 import { formatDate } from '@/lib/dates';
+import { getSiteSettings } from '@/lib/settings/site';
 import { BylineNames } from './byline';
 
 export const articleHref = (slug: string) => `/articles/${slug}`;
 
 /** A story in a list. `lead` is the home page's top story: bigger image, bigger headline. */
-export function StoryCard({ article, lead = false, priority = false }: { article: PublicArticleSummary; lead?: boolean; priority?: boolean }) {
+export async function StoryCard({ article, lead = false, priority = false }: { article: PublicArticleSummary; lead?: boolean; priority?: boolean }) {
+  const { timeZone } = await getSiteSettings();
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-3'}>
       {article.leadImage && (
@@ -32,7 +34,7 @@ export function StoryCard({ article, lead = false, priority = false }: { article
         </h2>
         {article.dek && <p className={`mt-2 font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p>}
         <p className="mt-2 text-xs text-muted">
-          <BylineNames authors={article.authors} /> · <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time>
+          <BylineNames authors={article.authors} /> · <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt, timeZone)}</time>
         </p>
       </div>
     </article>

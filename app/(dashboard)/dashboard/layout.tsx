@@ -2,14 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/sign-in/actions';
 import { requireUser } from '@/lib/session';
-import { site } from '@/lib/site';
+import { getSiteSettings } from '@/lib/settings/site';
 
-export const metadata: Metadata = { title: { default: 'Dashboard', template: `%s · Dashboard · ${site.name}` }, robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getSiteSettings();
+  return { title: { default: 'Dashboard', template: `%s · Dashboard · ${site.name}` }, robots: { index: false } };
+}
 
 const ROLE_LABEL = { writer: 'Writer', editor: 'Editor', admin: 'Admin' } as const;
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  const [user, site] = await Promise.all([requireUser(), getSiteSettings()]);
   return (
     <div className="min-h-screen bg-paper">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-panel focus:px-3 focus:py-2">
@@ -36,6 +39,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 </Link>
                 <Link href="/dashboard/audit" className="hover:underline">
                   Audit log
+                </Link>
+                <Link href="/dashboard/settings" className="hover:underline">
+                  Settings
                 </Link>
               </>
             )}

@@ -5,6 +5,7 @@ import { articleHref } from '@/components/site/story-card';
 import { pageHref, pageNumber, PAGE_SIZE, Pagination } from '@/components/site/pagination';
 import { countPublicCorrections, listPublicCorrections } from '@/db/queries/corrections';
 import { formatDate } from '@/lib/dates';
+import { getSiteSettings } from '@/lib/settings/site';
 import { CORRECTION_KIND_LABEL } from '@/lib/validation/correction';
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> };
@@ -20,7 +21,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function CorrectionsPage({ searchParams }: Props) {
   const page = pageNumber((await searchParams).page);
-  const [total, corrections] = await Promise.all([countPublicCorrections(), listPublicCorrections({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })]);
+  const [total, corrections, { timeZone }] = await Promise.all([
+    countPublicCorrections(),
+    listPublicCorrections({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    getSiteSettings(),
+  ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pages) notFound();
 
@@ -45,7 +50,7 @@ export default async function CorrectionsPage({ searchParams }: Props) {
                   {' · '}
                 </span>
                 <time dateTime={correction.createdAt.toISOString()} className="text-muted">
-                  {formatDate(correction.createdAt)}
+                  {formatDate(correction.createdAt, timeZone)}
                 </time>
               </p>
               <h2 className="mt-1.5 font-serif text-xl leading-snug font-bold">

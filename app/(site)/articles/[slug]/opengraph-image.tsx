@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { ImageResponse } from 'next/og';
-import { CARD_IMAGE_WIDTH, mediaAsJpeg, SocialCard } from '@/components/site/social-card';
+import { CARD_IMAGE_WIDTH, cardFonts, mediaAsJpeg, SocialCard } from '@/components/site/social-card';
 import { getPublishedArticle } from '@/db/queries/articles';
 import { formatDate } from '@/lib/dates';
 import { OG_IMAGE_SIZE } from '@/lib/seo';
@@ -30,6 +30,7 @@ export default async function ArticleCard({ params }: { params: Promise<{ slug: 
     ),
     {
       ...OG_IMAGE_SIZE,
+      fonts: await cardFonts(),
       // Platforms fetch a card once per URL, and the URL carries the article's version.
       headers: { 'Cache-Control': 'public, max-age=3600, stale-while-revalidate=86400' },
     },

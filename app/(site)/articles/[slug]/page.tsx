@@ -7,7 +7,7 @@ import { BylineNames } from '@/components/site/byline';
 import { getPublishedArticle } from '@/db/queries/articles';
 import { listCorrectionsForArticle } from '@/db/queries/corrections';
 import { formatDate, formatDateTime } from '@/lib/dates';
-import { site } from '@/lib/site';
+import { getSiteSettings } from '@/lib/settings/site';
 import { CORRECTION_KIND_LABEL } from '@/lib/validation/correction';
 
 // One loader for the page and its metadata: one query per request.
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle((await params).slug);
   if (!article) notFound();
-  const corrections = await listCorrectionsForArticle(article.id);
+  const [corrections, site] = await Promise.all([listCorrectionsForArticle(article.id), getSiteSettings()]);
   // Set only by corrections and by edits to the published text; never earlier than publication.
   const modifiedAt = article.modifiedAt && article.modifiedAt > article.publishedAt ? article.modifiedAt : null;
 
@@ -43,7 +43,7 @@ export default async function ArticlePage({ params }: Props) {
                 <span aria-hidden="true"> · </span>
               </>
             )}
-            <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
+            <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt, site.timeZone)}</time>
           </p>
           <Link href="/support" className="font-semibold text-accent underline">
             {site.supportText}!
@@ -56,7 +56,7 @@ export default async function ArticlePage({ params }: Props) {
           {modifiedAt && (
             <span className="text-muted">
               {' · Updated '}
-              <time dateTime={modifiedAt.toISOString()}>{formatDateTime(modifiedAt)}</time>
+              <time dateTime={modifiedAt.toISOString()}>{formatDateTime(modifiedAt, site.timeZone)}</time>
             </span>
           )}
         </p>
@@ -94,7 +94,7 @@ export default async function ArticlePage({ params }: Props) {
             {corrections.map((correction) => (
               <li key={correction.id}>
                 <strong className="font-semibold">
-                  {CORRECTION_KIND_LABEL[correction.kind]}, <time dateTime={correction.createdAt.toISOString()}>{formatDate(correction.createdAt)}</time>:
+                  {CORRECTION_KIND_LABEL[correction.kind]}, <time dateTime={correction.createdAt.toISOString()}>{formatDate(correction.createdAt, site.timeZone)}</time>:
                 </strong>{' '}
                 {correction.body}
               </li>
