@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import { site } from '@/lib/site';
+import { getSiteSettings } from '@/lib/settings/site';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const site = await getSiteSettings();
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-24 text-center">
       <p className="text-sm font-semibold tracking-widest text-muted uppercase">404</p>

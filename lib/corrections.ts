@@ -11,11 +11,11 @@ export interface CorrectionItem {
   createdByName: string | null;
 }
 
-export const toCorrectionItem = (view: CorrectionView): CorrectionItem => ({
+export const toCorrectionItem = (view: CorrectionView, timeZone: string): CorrectionItem => ({
   id: view.id,
   kind: view.kind,
   body: view.body,
   createdAt: view.createdAt.toISOString(),
-  dateLabel: formatDate(view.createdAt),
+  dateLabel: formatDate(view.createdAt, timeZone),
   createdByName: view.createdByName,
 });

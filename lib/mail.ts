@@ -1,6 +1,6 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { site } from './site';
+import { getSiteSettings } from './settings/site';
 
 export interface Mail {
   to: string;
@@ -21,12 +21,13 @@ export function mailConfigured(): boolean {
   return smtpUrl() !== null;
 }
 
-function fromAddress(url: URL): string {
+async function fromAddress(url: URL): Promise<string> {
   const configured = process.env.MAIL_FROM?.trim();
   if (configured) return configured;
   const user = decodeURIComponent(url.username);
   const address = user.includes('@') ? user : `no-reply@${url.hostname}`;
-  return `"${site.name.replace(/"/g, '')}" <${address}>`;
+  const { name } = await getSiteSettings();
+  return `"${name.replace(/["\\]/g, '')}" <${address}>`;
 }
 
 const transports = new Map<string, Transporter>();
@@ -59,7 +60,7 @@ export async function sendMail(mail: Mail): Promise<MailResult> {
     return { sent: false, reason: 'failed' };
   }
   try {
-    await transportFor(url).sendMail({ from: fromAddress(parsed), to: mail.to, subject: mail.subject, text: mail.text });
+    await transportFor(url).sendMail({ from: await fromAddress(parsed), to: mail.to, subject: mail.subject, text: mail.text });
     return { sent: true };
   } catch (error) {
     const e = error as { code?: string; responseCode?: number };

@@ -22,4 +22,6 @@ export const can = {
   publishArticle: (actor: Actor) => isEditor(actor),
   unpublishArticle: (actor: Actor) => isEditor(actor),
   uploadImage: (_actor: Actor) => true,
+  /** The newsroom's name, logo, time zone, "Support us" text and home page order. */
+  manageSettings: (actor: Actor) => actor.role === 'admin',
 };

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { site } from '@/lib/site';
+import { getSiteSettings } from '@/lib/settings/site';
 
 export type TokenState = 'valid' | 'used' | 'expired';
 export type TokenProblems = Record<'missing' | 'used' | 'expired', { title: string; text: string }>;
@@ -9,7 +9,8 @@ export type TokenProblems = Record<'missing' | 'used' | 'expired', { title: stri
  * reset): the right message for a link that is unknown, spent or expired, or
  * the page's own content when the link is good.
  */
-export function TokenPage({ state, problems, children }: { state: TokenState | null; problems: TokenProblems; children: React.ReactNode }) {
+export async function TokenPage({ state, problems, children }: { state: TokenState | null; problems: TokenProblems; children: React.ReactNode }) {
+  const site = await getSiteSettings();
   const problem = state === null ? problems.missing : state === 'used' ? problems.used : state === 'expired' ? problems.expired : null;
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">

@@ -9,13 +9,18 @@ export async function readSettings(key: string): Promise<Record<string, unknown>
   return row?.value ?? {};
 }
 
-/** Replaces one settings area's document (already validated by its schema) and records who did it. */
-export async function writeSettings(key: string, value: Record<string, unknown>, actor: { id: string; name: string }): Promise<void> {
+/** Replaces one settings area's document (already validated by its schema) and records who did it (and, in `detail`, what changed). */
+export async function writeSettings(
+  key: string,
+  value: Record<string, unknown>,
+  actor: { id: string; name: string },
+  detail: Record<string, unknown> = {},
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .insert(settings)
       .values({ key, value, updatedBy: actor.id, updatedAt: new Date() })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actor.id, updatedAt: new Date() } });
-    await recordAudit({ actor, action: 'settings.change', objectType: 'settings', objectId: key, detail: {} }, tx);
+    await recordAudit({ actor, action: 'settings.change', objectType: 'settings', objectId: key, detail }, tx);
   });
 }

@@ -3,6 +3,7 @@ import { listDashboardArticles } from '@/db/queries/articles';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
 import { STATUS_LABEL, STATUS_STYLE } from '@/lib/article-status';
 import { formatDateTime } from '@/lib/dates';
+import { getSiteSettings } from '@/lib/settings/site';
 import { requireUser } from '@/lib/session';
 import { TRASH_RETENTION_DAYS } from '@/lib/workflow';
 
@@ -22,7 +23,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const params = await searchParams;
   const status = ARTICLE_STATUSES.find((s) => s === params.status);
-  const articles = await listDashboardArticles(user, { status });
+  const [articles, { timeZone }] = await Promise.all([listDashboardArticles(user, { status }), getSiteSettings()]);
   return (
     <div>
       {params.denied && (
@@ -86,16 +87,16 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                   <td className="px-3 py-2">
                     <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${STATUS_STYLE[article.status]}`}>{STATUS_LABEL[article.status]}</span>
                     {article.status === 'scheduled' && article.publishedAt && status !== 'scheduled' && (
-                      <span className="ml-1 text-xs whitespace-nowrap text-muted">{formatDateTime(article.publishedAt)}</span>
+                      <span className="ml-1 text-xs whitespace-nowrap text-muted">{formatDateTime(article.publishedAt, timeZone)}</span>
                     )}
                   </td>
                   <td className="hidden px-3 py-2 sm:table-cell">{article.authorName}</td>
                   <td className="hidden px-3 py-2 md:table-cell">{article.sectionName ?? '—'}</td>
                   <td className="px-3 py-2 whitespace-nowrap text-muted">
                     {status === 'scheduled' && article.publishedAt ? (
-                      <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
+                      <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt, timeZone)}</time>
                     ) : (
-                      <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt)}</time>
+                      <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt, timeZone)}</time>
                     )}
                   </td>
                 </tr>

@@ -4,8 +4,8 @@ import { AUDIT_ACTIONS, countAuditEntries, listAuditEntries, type AuditAction, t
 import { listStaff } from '@/db/queries/people';
 import type { AuditEntry } from '@/db/schema';
 import { formatDateTime } from '@/lib/dates';
+import { getSiteSettings } from '@/lib/settings/site';
 import { requireUser } from '@/lib/session';
-import { site } from '@/lib/site';
 
 export const metadata = { title: 'Audit log' };
 
@@ -42,6 +42,7 @@ const GROUPS = [
   { label: 'Sign-in', prefix: 'auth.' },
   { label: 'Articles', prefix: 'article.' },
   { label: 'People', prefix: 'user.' },
+  { label: 'Settings', prefix: 'settings.' },
 ] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -162,10 +163,11 @@ const controlClass = 'w-full rounded border border-rule bg-panel px-2 py-1.5 tex
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser(['admin']);
   const { values, filter, page, problems } = readFilters(await searchParams);
-  const [entries, total, staff] = await Promise.all([
+  const [entries, total, staff, site] = await Promise.all([
     listAuditEntries({ ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     countAuditEntries(filter),
     listStaff(),
+    getSiteSettings(),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const firstShown = total === 0 ? 0 : Math.min((page - 1) * PAGE_SIZE + 1, total);
@@ -265,7 +267,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <time dateTime={entry.at.toISOString()} className="font-mono text-xs">
                       {utcStamp(entry.at)}
                     </time>
-                    <span className="ml-2 text-xs text-muted sm:ml-0 sm:block">{formatDateTime(entry.at)}</span>
+                    <span className="ml-2 text-xs text-muted sm:ml-0 sm:block">{formatDateTime(entry.at, site.timeZone)}</span>
                   </td>
                   <td className="mr-2 inline-block whitespace-nowrap sm:table-cell sm:px-3 sm:py-1.5">
                     {entry.actorId ? (

@@ -7,7 +7,7 @@ import type { Role } from '@/db/schema';
 import { authedAction, fail, type ActionResult } from '@/lib/action';
 import { formatDateTime } from '@/lib/dates';
 import { sendMail } from '@/lib/mail';
-import { site } from '@/lib/site';
+import { getSiteSettings } from '@/lib/settings/site';
 import { changeRoleSchema, inviteSchema, passwordResetLinkSchema, setActiveSchema } from '@/lib/validation/people';
 
 // Every action here is admin-only and says so itself: the page's check does not
@@ -45,13 +45,13 @@ async function siteOrigin(): Promise<string> {
   return `${proto}://${host}`;
 }
 
-async function deliver(to: { name: string; email: string }, subject: string, text: string, link: string, expiresAt: Date): Promise<LinkOutcome> {
+async function deliver(to: { name: string; email: string }, subject: string, text: string, link: string, expiresAt: Date, timeZone: string): Promise<LinkOutcome> {
   const mail = await sendMail({ to: to.email, subject, text });
   return {
     name: to.name,
     email: to.email,
     expiresAt: expiresAt.toISOString(),
-    expiresLabel: formatDateTime(expiresAt),
+    expiresLabel: formatDateTime(expiresAt, timeZone),
     link: mail.sent ? null : link,
     sent: mail.sent,
     mailFailed: !mail.sent && mail.reason === 'failed',
@@ -63,17 +63,18 @@ export const inviteAction = authedAction({ roles: ADMIN, schema: inviteSchema },
   if (!result.ok) return fail('invalid', 'Some fields need attention.', { email: 'Someone on the staff already has this email address.' });
 
   const link = `${await siteOrigin()}/invite/${result.token}`;
+  const site = await getSiteSettings();
   const text = [
     `Hello ${input.name},`,
     '',
     `${user.name} has invited you to join the newsroom of ${site.name} as ${input.role === 'writer' ? 'a' : 'an'} ${ROLE_NAME[input.role]}.`,
-    `Choose your password here. The link works once, until ${formatDateTime(result.expiresAt)}:`,
+    `Choose your password here. The link works once, until ${formatDateTime(result.expiresAt, site.timeZone)}:`,
     '',
     link,
     '',
     'If you were not expecting this invitation, you can ignore this email.',
   ].join('\n');
-  const outcome = await deliver(input, `Join the ${site.name} newsroom`, text, link, result.expiresAt);
+  const outcome = await deliver(input, `Join the ${site.name} newsroom`, text, link, result.expiresAt, site.timeZone);
   revalidatePath(PEOPLE_PATH);
   return { ok: true, data: outcome };
 });
@@ -101,17 +102,18 @@ export const passwordResetLinkAction = authedAction({ roles: ADMIN, schema: pass
   if (!result.ok) return result.reason === 'not_found' ? fail('not_found', NOT_FOUND) : fail('conflict', 'This account is deactivated. Reactivate it before making a password reset link.');
 
   const link = `${await siteOrigin()}/reset-password/${result.token}`;
+  const site = await getSiteSettings();
   const text = [
     `Hello ${result.user.name},`,
     '',
     `${user.name} has made a link for you to choose a new password for the ${site.name} newsroom.`,
-    `It works once, until ${formatDateTime(result.expiresAt)}:`,
+    `It works once, until ${formatDateTime(result.expiresAt, site.timeZone)}:`,
     '',
     link,
     '',
     `Your current password keeps working until the link is used. If you did not expect this, tell ${user.name}.`,
   ].join('\n');
-  const outcome = await deliver(result.user, `Choose a new password for ${site.name}`, text, link, result.expiresAt);
+  const outcome = await deliver(result.user, `Choose a new password for ${site.name}`, text, link, result.expiresAt, site.timeZone);
   revalidatePath(PEOPLE_PATH);
   return { ok: true, data: outcome };
 });

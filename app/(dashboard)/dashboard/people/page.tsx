@@ -3,6 +3,7 @@ import { InviteForm } from '@/components/dashboard/invite-form.client';
 import { PersonControls } from '@/components/dashboard/person-controls.client';
 import { listPendingInvites, listStaff } from '@/db/queries/people';
 import { formatDateTime } from '@/lib/dates';
+import { getSiteSettings } from '@/lib/settings/site';
 import { mailConfigured } from '@/lib/mail';
 import { requireUser } from '@/lib/session';
 
@@ -12,7 +13,7 @@ const ROLE_LABEL = { writer: 'Writer', editor: 'Editor', admin: 'Admin' } as con
 
 export default async function PeoplePage() {
   const admin = await requireUser(['admin']);
-  const [staff, invites] = await Promise.all([listStaff(), listPendingInvites()]);
+  const [staff, invites, { timeZone }] = await Promise.all([listStaff(), listPendingInvites(), getSiteSettings()]);
   const activeCount = staff.filter((person) => person.active).length;
   return (
     <div className="flex flex-col gap-8">
@@ -65,7 +66,7 @@ export default async function PeoplePage() {
                     )}
                   </td>
                   <td className="hidden px-3 py-2.5 whitespace-nowrap text-muted lg:table-cell">
-                    <time dateTime={person.updatedAt.toISOString()}>{formatDateTime(person.updatedAt)}</time>
+                    <time dateTime={person.updatedAt.toISOString()}>{formatDateTime(person.updatedAt, timeZone)}</time>
                   </td>
                   <td className="block px-3 pb-3 text-ink sm:table-cell sm:py-2">
                     <PersonControls person={{ id: person.id, name: person.name, role: person.role, active: person.active }} isSelf={person.id === admin.id} />
@@ -97,7 +98,7 @@ export default async function PeoplePage() {
                     <td className="hidden px-3 py-2 sm:table-cell">{invite.email}</td>
                     <td className="hidden px-3 py-2 sm:table-cell">{ROLE_LABEL[invite.role]}</td>
                     <td className="px-3 py-2 whitespace-nowrap text-muted">
-                      <time dateTime={invite.expiresAt.toISOString()}>{formatDateTime(invite.expiresAt)}</time>
+                      <time dateTime={invite.expiresAt.toISOString()}>{formatDateTime(invite.expiresAt, timeZone)}</time>
                     </td>
                   </tr>
                 ))}

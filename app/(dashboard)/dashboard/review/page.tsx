@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { listReviewQueue } from '@/db/queries/notes';
 import { formatDateTime } from '@/lib/dates';
+import { getSiteSettings } from '@/lib/settings/site';
 import { requireUser } from '@/lib/session';
 
 export const metadata = { title: 'Review queue' };
@@ -8,7 +9,7 @@ export const metadata = { title: 'Review queue' };
 /** Articles waiting for an editor, oldest first, with the latest note on each. */
 export default async function ReviewQueuePage() {
   await requireUser(['editor', 'admin']);
-  const queue = await listReviewQueue();
+  const [queue, { timeZone }] = await Promise.all([listReviewQueue(), getSiteSettings()]);
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">Review queue</h1>
@@ -23,7 +24,7 @@ export default async function ReviewQueuePage() {
                   {item.headline || 'Untitled'}
                 </Link>
                 <span className="text-sm text-muted">
-                  {item.authorName} · submitted <time dateTime={item.submittedAt.toISOString()}>{formatDateTime(item.submittedAt)}</time> · {item.wordCount} words
+                  {item.authorName} · submitted <time dateTime={item.submittedAt.toISOString()}>{formatDateTime(item.submittedAt, timeZone)}</time> · {item.wordCount} words
                 </span>
               </div>
               {item.lastNote && (

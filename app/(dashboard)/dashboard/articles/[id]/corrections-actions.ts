@@ -3,6 +3,7 @@
 import { addCorrection } from '@/db/queries/corrections';
 import { authedAction, fail, type ActionResult } from '@/lib/action';
 import { toCorrectionItem, type CorrectionItem } from '@/lib/corrections';
+import { getSiteSettings } from '@/lib/settings/site';
 import { correctionSchema } from '@/lib/validation/correction';
 
 export const addCorrectionAction = authedAction({ roles: ['editor', 'admin'], schema: correctionSchema }, async (input, user): Promise<ActionResult<CorrectionItem>> => {
@@ -12,5 +13,6 @@ export const addCorrectionAction = authedAction({ roles: ['editor', 'admin'], sc
       ? fail('invalid', 'Corrections and updates are for published articles. Publish it first, or change the text itself.')
       : fail('not_found', 'This article does not exist, or you do not have access to it.');
   }
-  return { ok: true, data: toCorrectionItem({ ...result.correction, createdByName: user.name }) };
+  const { timeZone } = await getSiteSettings();
+  return { ok: true, data: toCorrectionItem({ ...result.correction, createdByName: user.name }, timeZone) };
 });

@@ -11,7 +11,7 @@ import { listSections, listTags } from '@/db/queries/taxonomy';
 import { mediaUrl } from '@/lib/media';
 import { can } from '@/lib/permissions';
 import { requireUser } from '@/lib/session';
-import { site } from '@/lib/site';
+import { getSiteSettings } from '@/lib/settings/site';
 import { slugify } from '@/lib/slug';
 
 export const metadata = { title: 'Edit article' };
@@ -25,7 +25,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   // Someone else's article looks exactly like a missing one to a writer.
   if (!article || !can.viewArticle(user, article)) notFound();
 
-  const [sections, tags, tagNames, bylines, staff, notes, corrections, image] = await Promise.all([
+  const [sections, tags, tagNames, bylines, staff, notes, corrections, image, site] = await Promise.all([
     listSections(),
     listTags(),
     listArticleTagNames(article.id),
@@ -34,6 +34,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     listArticleNotes(article.id),
     listCorrectionsForArticle(article.id),
     article.leadImageId ? getImageInfo(article.leadImageId) : null,
+    getSiteSettings(),
   ]);
 
   return (
@@ -70,7 +71,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
       timeZone={site.timeZone}
       sidebarExtra={
         article.status === 'published' || corrections.length > 0 ? (
-          <CorrectionsPanel articleId={article.id} initialCorrections={corrections.map(toCorrectionItem)} canAdd={article.status === 'published' && can.publishArticle(user)} />
+          <CorrectionsPanel articleId={article.id} initialCorrections={corrections.map((correction) => toCorrectionItem(correction, site.timeZone))} canAdd={article.status === 'published' && can.publishArticle(user)} />
         ) : null
       }
     />

@@ -4,13 +4,13 @@ import { listSections, listTags } from '@/db/queries/taxonomy';
 import { can } from '@/lib/permissions';
 import { EMPTY_DOC } from '@/lib/rich-text/text';
 import { requireUser } from '@/lib/session';
-import { site } from '@/lib/site';
+import { getSiteSettings } from '@/lib/settings/site';
 
 export const metadata = { title: 'New article' };
 
 export default async function NewArticlePage() {
   const user = await requireUser();
-  const [sections, tags, staff] = await Promise.all([listSections(), listTags(), listBylineOptions()]);
+  const [sections, tags, staff, site] = await Promise.all([listSections(), listTags(), listBylineOptions(), getSiteSettings()]);
   return (
     <ArticleEditor
       article={{

@@ -6,6 +6,7 @@ import { getArticle } from '@/db/queries/articles';
 import { getRevision, listRevisions, type RevisionSummary } from '@/db/queries/revisions';
 import { STATUS_LABEL, STATUS_STYLE } from '@/lib/article-status';
 import { formatDateTime } from '@/lib/dates';
+import { getSiteSettings } from '@/lib/settings/site';
 import { diffStats, diffWords } from '@/lib/diff';
 import { can } from '@/lib/permissions';
 import { requireUser } from '@/lib/session';
@@ -40,7 +41,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
   if (!article || article.status === 'trashed' || !can.viewArticle(user, article)) notFound();
 
   const query = await searchParams;
-  const revisions = await listRevisions(article.id);
+  const [revisions, { timeZone }] = await Promise.all([listRevisions(article.id), getSiteSettings()]);
   const known = new Set(revisions.map((r) => r.id));
   const pick = (value: string | undefined, fallback: string) => (value === CURRENT || (value && known.has(value)) ? value : fallback);
   const fromId = pick(one(query.from), revisions[0]?.id ?? CURRENT);
@@ -62,7 +63,7 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
   const byId = new Map(revisions.map((r) => [r.id, r]));
   const describe = (revisionId: string) => {
     const r = byId.get(revisionId);
-    return r ? `version ${r.articleVersion} (${formatDateTime(r.createdAt)})` : `the current text (version ${article.version})`;
+    return r ? `version ${r.articleVersion} (${formatDateTime(r.createdAt, timeZone)})` : `the current text (version ${article.version})`;
   };
   const fromRevision = byId.get(fromId);
 
@@ -83,13 +84,13 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
       <h1 className="text-2xl font-semibold">History</h1>
       <p className="mt-1 font-serif text-lg">{article.headline || <span className="text-muted italic">Untitled</span>}</p>
       <p className="mt-1 max-w-3xl text-sm text-muted">
-        Now at version {article.version}, last saved <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt)}</time>. Restoring an
+        Now at version {article.version}, last saved <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt, timeZone)}</time>. Restoring an
         earlier version keeps the text it replaces as a new revision, and never publishes or unpublishes the article.
       </p>
 
       {restored && (
         <p role="status" className="mt-4 max-w-3xl rounded border border-emerald-600 bg-emerald-50 px-3 py-2 text-sm text-emerald-950 dark:bg-emerald-950 dark:text-emerald-50">
-          Restored the text of version {restored.articleVersion} ({formatDateTime(restored.createdAt)}).{' '}
+          Restored the text of version {restored.articleVersion} ({formatDateTime(restored.createdAt, timeZone)}).{' '}
           {live ? 'The article is still published: readers see the restored text now.' : `The article is still ${STATUS_LABEL[article.status].toLowerCase()}: nothing was published.`}{' '}
           Below: what the restore changed.
         </p>
@@ -108,8 +109,8 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
           ) : (
             <>
               <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-rule bg-panel p-3">
-                <VersionSelect name="from" label="From" value={fromId} revisions={revisions} currentVersion={article.version} />
-                <VersionSelect name="to" label="To" value={toId} revisions={revisions} currentVersion={article.version} />
+                <VersionSelect name="from" label="From" value={fromId} revisions={revisions} currentVersion={article.version} timeZone={timeZone} />
+                <VersionSelect name="to" label="To" value={toId} revisions={revisions} currentVersion={article.version} timeZone={timeZone} />
                 <button type="submit" className="rounded bg-ink px-3 py-2 text-sm font-semibold text-paper hover:opacity-90">
                   Compare
                 </button>
@@ -160,14 +161,14 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
                 <Selected is={[fromId === CURRENT && 'From', toId === CURRENT && 'To']} />
               </p>
               <p className="text-muted">
-                <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt)}</time> · {words(article.wordCount)}
+                <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt, timeZone)}</time> · {words(article.wordCount)}
               </p>
             </li>
             {revisions.map((revision) => (
               <li key={revision.id} className="flex flex-col gap-1 px-3 py-2.5">
                 <p className="flex flex-wrap items-baseline gap-x-2">
                   <time dateTime={revision.createdAt.toISOString()} className="font-semibold">
-                    {formatDateTime(revision.createdAt)}
+                    {formatDateTime(revision.createdAt, timeZone)}
                   </time>
                   <span className="text-muted">version {revision.articleVersion}</span>
                   <Selected is={[fromId === revision.id && 'From', toId === revision.id && 'To']} />
@@ -190,7 +191,21 @@ export default async function ArticleHistoryPage({ params, searchParams }: Props
   );
 }
 
-function VersionSelect({ name, label, value, revisions, currentVersion }: { name: string; label: string; value: string; revisions: RevisionSummary[]; currentVersion: number }) {
+function VersionSelect({
+  name,
+  label,
+  value,
+  revisions,
+  currentVersion,
+  timeZone,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  revisions: RevisionSummary[];
+  currentVersion: number;
+  timeZone: string;
+}) {
   const id = `compare-${name}`;
   return (
     <div className="flex min-w-0 flex-1 basis-64 flex-col gap-1">
@@ -202,7 +217,7 @@ function VersionSelect({ name, label, value, revisions, currentVersion }: { name
         <option value={CURRENT}>Current text (version {currentVersion})</option>
         {revisions.map((r) => (
           <option key={r.id} value={r.id}>
-            Version {r.articleVersion} · {formatDateTime(r.createdAt)} · {r.createdByName ?? 'former staff'}
+            Version {r.articleVersion} · {formatDateTime(r.createdAt, timeZone)} · {r.createdByName ?? 'former staff'}
           </option>
         ))}
       </select>
