@@ -72,7 +72,7 @@ export function SiteSettingsForm({ initial, timeZones }: SiteSettingsFormProps) 
     if (!result) return setStatus({ kind: 'error', text: 'The change did not reach the server. Nothing was saved; try again.' });
     if (!result.ok) {
       setErrors(result.fieldErrors ?? {});
-      setStatus({ kind: 'error', text: result.fieldErrors ? 'Nothing was saved. Correct the fields marked below and save again.' : result.error });
+      setStatus({ kind: 'error', text: result.fieldErrors ? 'Nothing was saved. Correct the marked fields and save again.' : result.error });
       if (result.fieldErrors) setFocusInvalid((n) => n + 1);
       return;
     }
@@ -191,7 +191,7 @@ function LogoField({
       <div className="flex min-h-20 items-center justify-center rounded border border-dashed border-rule bg-paper p-3">
         {logo ? (
           // eslint-disable-next-line @next/next/no-img-element -- a preview of the stored upload
-          <img src={logo.src} alt={`Logo preview: ${name}`} width={logo.width} height={logo.height} className="h-auto max-h-14 w-auto max-w-full object-contain" />
+          <img src={logo.src} alt={`Logo preview: ${name}`} width={logo.width} height={logo.height} className="h-auto max-h-14 w-auto max-w-full object-contain dark:rounded-sm dark:bg-[#fbfaf7] dark:p-1" />
         ) : (
           <p className="text-center text-sm text-muted">
             No logo: the header shows the name in type, <span className="font-serif font-bold text-ink">{name || 'your newsroom'}</span>.
