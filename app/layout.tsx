@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { getSiteSettings } from '@/lib/settings/site';
 import { siteOrigin } from '@/lib/site-url';
+import { THEME_SCRIPT } from '@/lib/theme';
 import { serif } from './fonts';
 import './globals.css';
 
@@ -24,7 +25,11 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en" className={serif.variable}>
+    // data-theme is set by THEME_SCRIPT before React hydrates: React must not "correct" it.
+    <html lang="en" className={serif.variable} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>{children}</body>
     </html>
   );

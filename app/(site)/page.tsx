@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StoryCard } from '@/components/site/story-card';
 import { listPublishedArticles, listSectionRails } from '@/db/queries/articles';
-import { listSections } from '@/db/queries/taxonomy';
+import { listSectionsInHomeOrder } from '@/lib/settings/sections';
 import { sectionHref } from '@/lib/paths';
 import { HomeJsonLd } from '@/components/site/json-ld';
 import { pageMetadata } from '@/lib/seo';
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage() {
-  const [articles, sections] = await Promise.all([listPublishedArticles({ limit: 1 + LATEST }), listSections()]);
+  const [articles, sections] = await Promise.all([listPublishedArticles({ limit: 1 + LATEST }), listSectionsInHomeOrder()]);
   if (articles.length === 0) {
     return <p className="py-24 text-center font-serif text-xl text-muted">Nothing published yet. Check back soon.</p>;
   }

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { Fragment } from 'react';
 import type { Byline } from '@/db/queries/articles';
 
-export const authorHref = (slug: string) => `/authors/${slug}`;
+export { authorHref } from '@/lib/paths';
+import { authorHref } from '@/lib/paths';
 
 /** "A", "A and B", "A, B and C": the names in print order, each linking to the person's page. */
 export function BylineNames({ authors, linkClassName = 'hover:underline' }: { authors: Byline[]; linkClassName?: string }) {

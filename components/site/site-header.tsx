@@ -1,5 +1,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
+import { ThemeToggle } from './theme-toggle.client';
+import { HeaderSearch } from './search-form';
 import type { Section } from '@/db/schema';
 import type { SiteLogo } from '@/lib/settings/site';
 import type { SiteSettings } from '@/lib/settings/site-schema';
@@ -31,19 +33,23 @@ export function SiteHeader({ site, sections }: { site: Identity; sections: Pick<
         <Link href="/" className="min-w-0 font-serif text-2xl leading-none font-bold tracking-tight text-balance no-underline sm:text-4xl">
           {site.logo ? <Logo logo={site.logo} name={site.name} sizes="(min-width: 640px) 24rem, 14rem" className="max-h-10 max-w-56 sm:max-h-14 sm:max-w-96" preload /> : site.name}
         </Link>
-        <Link
-          href="/support"
-          className="max-w-full rounded-sm border border-accent px-3 py-1.5 text-sm font-semibold text-balance text-accent no-underline hover:bg-accent hover:text-accent-ink"
-        >
-          {site.supportText}
-        </Link>
+        <HeaderSearch className="order-last w-full sm:order-none sm:ml-auto sm:w-auto" />
+        <div className="flex max-w-full flex-wrap items-center gap-2">
+          <ThemeToggle />
+          <Link
+            href="/support"
+            className="max-w-full rounded-sm border border-accent px-3 py-1.5 text-sm font-semibold text-balance text-accent no-underline hover:bg-accent hover:text-accent-ink"
+          >
+            {site.supportText}
+          </Link>
+        </div>
       </div>
       {sections.length > 0 && (
         <nav aria-label="Sections" className="mx-auto max-w-6xl overflow-x-auto px-4 sm:px-6">
           <ul className="flex gap-5 pb-3 text-sm font-medium whitespace-nowrap text-muted">
             {sections.map((section) => (
               <li key={section.slug}>
-                <Link href={`/#${section.slug}`} className="hover:text-ink hover:underline">
+                <Link href={`/sections/${section.slug}`} className="hover:text-ink hover:underline">
                   {section.name}
                 </Link>
               </li>

@@ -5,11 +5,43 @@ import { formatDate } from '@/lib/dates';
 import { getSiteSettings } from '@/lib/settings/site';
 import { BylineNames } from './byline';
 
-export const articleHref = (slug: string) => `/articles/${slug}`;
+export { articleHref } from '@/lib/paths';
+import { articleHref } from '@/lib/paths';
 
-/** A story in a list. `lead` is the home page's top story: bigger image, bigger headline. */
-export async function StoryCard({ article, lead = false, priority = false }: { article: PublicArticleSummary; lead?: boolean; priority?: boolean }) {
+/**
+ * A story in a list. `lead` is a page's top story (bigger image, bigger
+ * headline); `compact` is a headline with its date, for a narrow column.
+ */
+export async function StoryCard({
+  article,
+  lead = false,
+  compact = false,
+  priority = false,
+  heading: Heading = 'h2',
+}: {
+  article: PublicArticleSummary;
+  lead?: boolean;
+  compact?: boolean;
+  priority?: boolean;
+  /** h3 when the list sits under its own h2 (the home page's rails). */
+  heading?: 'h2' | 'h3';
+}) {
   const { timeZone } = await getSiteSettings();
+  if (compact) {
+    return (
+      <article>
+        {article.section && <p className="mb-0.5 text-xs font-semibold tracking-wider text-accent uppercase">{article.section.name}</p>}
+        <Heading className="font-serif text-lg leading-snug font-bold">
+          <Link href={articleHref(article.slug)} className="hover:underline">
+            {article.headline}
+          </Link>
+        </Heading>
+        <p className="mt-1 text-xs text-muted">
+          <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt, timeZone)}</time>
+        </p>
+      </article>
+    );
+  }
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-3'}>
       {article.leadImage && (
@@ -27,11 +59,11 @@ export async function StoryCard({ article, lead = false, priority = false }: { a
       )}
       <div className={lead ? 'md:col-span-2 md:self-center' : ''}>
         {article.section && <p className="mb-1 text-xs font-semibold tracking-wider text-accent uppercase">{article.section.name}</p>}
-        <h2 className={`font-serif leading-tight font-bold ${lead ? 'text-3xl sm:text-4xl' : 'text-xl'}`}>
+        <Heading className={`font-serif leading-tight font-bold ${lead ? 'text-3xl sm:text-4xl' : 'text-xl'}`}>
           <Link href={articleHref(article.slug)} className="hover:underline">
             {article.headline}
           </Link>
-        </h2>
+        </Heading>
         {article.dek && <p className={`mt-2 font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p>}
         <p className="mt-2 text-xs text-muted">
           <BylineNames authors={article.authors} /> · <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt, timeZone)}</time>

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, lte, ne, notExists, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { JSONContent } from '@tiptap/core';
 import { mediaUrl } from '@/lib/media';
@@ -255,14 +255,15 @@ export interface PublicArticleSummary {
 }
 
 export interface PublicArticle extends PublicArticleSummary {
+  sectionId: string | null;
   bodyHtml: string;
   wordCount: number;
   leadImageCaption: string;
   leadImageCredit: string;
-  tags: { name: string; slug: string }[];
+  tags: { id: string; name: string; slug: string }[];
 }
 
-const summaryColumns = {
+export const summaryColumns = {
   id: articles.id,
   slug: articles.slug,
   headline: articles.headline,
@@ -279,9 +280,10 @@ const summaryColumns = {
   imageWidth: images.width,
   imageHeight: images.height,
   imageAlt: articles.leadImageAlt,
+  sectionId: articles.sectionId,
 };
 
-type SummaryRow = { [K in keyof typeof summaryColumns]: unknown };
+export type SummaryRow = { [K in keyof typeof summaryColumns]: unknown };
 
 function toSummary(row: SummaryRow): PublicArticleSummary {
   const r = row as {
@@ -314,7 +316,7 @@ const publicArticleColumns = {
 };
 
 /** Articles with their author, section and lead image: the base of every reader query. */
-function withPublicJoins<T extends PgSelect>(query: T) {
+export function withPublicJoins<T extends PgSelect>(query: T) {
   return query
     .innerJoin(users, eq(users.id, articles.authorId))
     .leftJoin(sections, eq(sections.id, articles.sectionId))
@@ -342,14 +344,14 @@ async function bylinesOf(articleIds: string[]): Promise<Map<string, Byline[]>> {
 }
 
 /** Summaries with their bylines: one query for the whole list, not one per article. */
-async function toSummaries(rows: SummaryRow[]): Promise<PublicArticleSummary[]> {
+export async function toSummaries(rows: SummaryRow[]): Promise<PublicArticleSummary[]> {
   const summaries = rows.map(toSummary);
   const bylines = await bylinesOf(summaries.map((s) => s.id));
   return summaries.map((summary) => ({ ...summary, authors: bylines.get(summary.id) ?? summary.authors }));
 }
 
 /** Articles that credit this person: by byline, or as the owner of an article with no bylines set. */
-function creditedTo(userId: string): SQL {
+export function creditedTo(userId: string): SQL {
   const bylines = (where: SQL | undefined) => db.select({ one: sql`1` }).from(articleAuthors).where(where);
   return or(
     exists(bylines(and(eq(articleAuthors.articleId, articles.id), eq(articleAuthors.userId, userId)))),
@@ -357,22 +359,85 @@ function creditedTo(userId: string): SQL {
   )!;
 }
 
-export async function listPublishedArticles(options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
+export interface PublicListOptions {
+  limit?: number;
+  offset?: number;
+  sectionId?: string;
+  tagId?: string;
+  /** Articles already shown elsewhere on the page. */
+  excludeIds?: string[];
+}
+
+function publicFilter(options: PublicListOptions): SQL {
+  return and(
+    isPublic,
+    options.sectionId ? eq(articles.sectionId, options.sectionId) : undefined,
+    options.tagId ? exists(db.select({ one: sql`1` }).from(articleTags).where(and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, options.tagId)))) : undefined,
+    options.excludeIds?.length ? notInArray(articles.id, options.excludeIds) : undefined,
+  )!;
+}
+
+/** Public articles, newest first: everything, or one section's, or one tag's. */
+export async function listPublishedArticles(options: PublicListOptions = {}): Promise<PublicArticleSummary[]> {
   const rows = await publicSummaries()
-    .where(isPublic)
+    .where(publicFilter(options))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(options.limit ?? 20)
     .offset(options.offset ?? 0);
   return toSummaries(rows);
 }
 
-export async function listPublishedArticlesByTag(tagId: string, options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
+export async function countPublishedArticles(options: Pick<PublicListOptions, 'sectionId' | 'tagId'> = {}): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(articles).where(publicFilter(options));
+  return row.n;
+}
+
+export function listPublishedArticlesByTag(tagId: string, options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
+  return listPublishedArticles({ ...options, tagId });
+}
+
+/**
+ * The newest stories of each section, for the home page's rails: one query
+ * for all sections (a window over the section index), not one per section.
+ */
+export async function listSectionRails(sectionIds: string[], perSection: number, excludeIds: string[] = []): Promise<Map<string, PublicArticleSummary[]>> {
+  const rails = new Map<string, PublicArticleSummary[]>(sectionIds.map((id) => [id, []]));
+  if (sectionIds.length === 0) return rails;
+  const ranked = db
+    .select({
+      id: articles.id,
+      rank: sql<number>`row_number() over (partition by ${articles.sectionId} order by ${articles.publishedAt} desc, ${articles.id} desc)`.as('rank'),
+    })
+    .from(articles)
+    .where(and(isPublic, inArray(articles.sectionId, sectionIds), excludeIds.length ? notInArray(articles.id, excludeIds) : undefined))
+    .as('ranked');
   const rows = await publicSummaries()
-    .innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, tagId)))
-    .where(isPublic)
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(options.limit ?? 20)
-    .offset(options.offset ?? 0);
+    .innerJoin(ranked, eq(ranked.id, articles.id))
+    .where(lte(ranked.rank, perSection))
+    .orderBy(desc(articles.publishedAt), desc(articles.id));
+  const sectionOf = new Map(rows.map((row) => [row.id, row.sectionId as string]));
+  for (const summary of await toSummaries(rows)) rails.get(sectionOf.get(summary.id)!)?.push(summary);
+  return rails;
+}
+
+/**
+ * Stories to read next: those sharing the most tags with this one, then the
+ * newest of its section, never the article itself.
+ */
+export async function listRelatedArticles(article: { id: string; sectionId: string | null; tagIds: string[] }, limit = 3): Promise<PublicArticleSummary[]> {
+  const shared = article.tagIds.length
+    ? sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${inArray(articleTags.tagId, article.tagIds)})`
+    : sql<number>`0`;
+  const sameSection = article.sectionId ? sql<boolean>`${articles.sectionId} = ${article.sectionId}` : sql<boolean>`false`;
+  const candidates = or(
+    article.tagIds.length ? exists(db.select({ one: sql`1` }).from(articleTags).where(and(eq(articleTags.articleId, articles.id), inArray(articleTags.tagId, article.tagIds)))) : undefined,
+    article.sectionId ? eq(articles.sectionId, article.sectionId) : undefined,
+  );
+  if (!candidates) return [];
+  const rows = await publicSummaries()
+    .where(and(isPublic, ne(articles.id, article.id), candidates))
+    .orderBy(desc(shared), desc(sameSection), desc(articles.publishedAt))
+    .limit(limit);
   return toSummaries(rows);
 }
 
@@ -398,7 +463,7 @@ export async function getPublishedArticle(slug: string): Promise<PublicArticle |
   if (!row) return null;
   const [tagRows, [summary]] = await Promise.all([
     db
-      .select({ name: tags.name, slug: tags.slug })
+      .select({ id: tags.id, name: tags.name, slug: tags.slug })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(eq(articleTags.articleId, row.id))
@@ -407,10 +472,25 @@ export async function getPublishedArticle(slug: string): Promise<PublicArticle |
   ]);
   return {
     ...summary,
+    sectionId: row.sectionId as string | null,
     bodyHtml: row.bodyHtml,
     wordCount: row.wordCount,
     leadImageCaption: row.leadImageCaption,
     leadImageCredit: row.leadImageCredit,
     tags: tagRows,
   };
+}
+
+/**
+ * True when this address once showed a published article that readers can no
+ * longer see (unpublished, then perhaps sent back or trashed). Says nothing
+ * else about it: a story taken down for legal reasons must not leak its headline.
+ */
+export async function wasWithdrawn(slug: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), lte(articles.publishedAt, sql`now()`), notInArray(articles.status, ['published', 'scheduled'])))
+    .limit(1);
+  return Boolean(row);
 }

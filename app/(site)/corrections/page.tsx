@@ -7,16 +7,17 @@ import { countPublicCorrections, listPublicCorrections } from '@/db/queries/corr
 import { formatDate } from '@/lib/dates';
 import { getSiteSettings } from '@/lib/settings/site';
 import { CORRECTION_KIND_LABEL } from '@/lib/validation/correction';
+import { pageMetadata } from '@/lib/seo';
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const page = pageNumber((await searchParams).page);
-  return {
+  return pageMetadata({
     title: page > 1 ? `Corrections and updates (page ${page})` : 'Corrections and updates',
     description: 'Every correction and update note published on our articles, newest first.',
-    alternates: { canonical: pageHref('/corrections', page) },
-  };
+    path: pageHref('/corrections', page),
+  });
 }
 
 export default async function CorrectionsPage({ searchParams }: Props) {

@@ -4,10 +4,19 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { BylineNames } from '@/components/site/byline';
-import { getPublishedArticle } from '@/db/queries/articles';
+import { ArticleJsonLd } from '@/components/site/json-ld';
+import { ShareLinks } from '@/components/site/share-links';
+import { RelatedStories } from '@/components/site/related-stories';
+import { SupportAppeal } from '@/components/site/support-appeal';
+import { WithdrawnNotice } from '@/components/site/withdrawn-notice';
+import { getPublishedArticle, wasWithdrawn } from '@/db/queries/articles';
 import { listCorrectionsForArticle } from '@/db/queries/corrections';
 import { formatDate, formatDateTime } from '@/lib/dates';
+import { sectionHref } from '@/lib/paths';
+import { readingMinutes } from '@/lib/reading-time';
+import { articleMetadata } from '@/lib/seo';
 import { getSiteSettings } from '@/lib/settings/site';
+import { absoluteUrl } from '@/lib/site-url';
 import { CORRECTION_KIND_LABEL } from '@/lib/validation/correction';
 
 // One loader for the page and its metadata: one query per request.
@@ -16,30 +25,36 @@ const loadArticle = cache(getPublishedArticle);
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await loadArticle((await params).slug);
-  if (!article) return {};
-  return {
-    title: article.headline,
-    description: article.dek || undefined,
-    alternates: { canonical: `/articles/${article.slug}` },
-  };
+  const { slug } = await params;
+  const article = await loadArticle(slug);
+  if (!article) return (await wasWithdrawn(slug)) ? { title: 'Article withdrawn', robots: { index: false, follow: true } } : {};
+  return articleMetadata(article);
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await loadArticle((await params).slug);
-  if (!article) notFound();
+  const { slug } = await params;
+  const article = await loadArticle(slug);
+  if (!article) {
+    // The reader is told it was taken down, not that they mistyped (noindex: search engines drop it).
+    if (await wasWithdrawn(slug)) return <WithdrawnNotice />;
+    notFound();
+  }
   const [corrections, site] = await Promise.all([listCorrectionsForArticle(article.id), getSiteSettings()]);
   // Set only by corrections and by edits to the published text; never earlier than publication.
   const modifiedAt = article.modifiedAt && article.modifiedAt > article.publishedAt ? article.modifiedAt : null;
 
   return (
+    <>
     <article className="mx-auto max-w-3xl">
+      <ArticleJsonLd article={article} />
       <header>
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-3 text-sm text-muted">
           <p>
             {article.section && (
               <>
-                <span className="font-semibold tracking-wider text-accent uppercase">{article.section.name}</span>
+                <Link href={sectionHref(article.section.slug)} className="font-semibold tracking-wider text-accent uppercase hover:underline">
+                  {article.section.name}
+                </Link>
                 <span aria-hidden="true"> · </span>
               </>
             )}
@@ -53,6 +68,7 @@ export default async function ArticlePage({ params }: Props) {
         {article.dek && <p className="mt-4 font-serif text-xl leading-snug text-muted">{article.dek}</p>}
         <p className="mt-5 text-sm">
           By <BylineNames authors={article.authors} linkClassName="font-semibold hover:underline" />
+          <span className="text-muted"> · {readingMinutes(article.wordCount)} min read</span>
           {modifiedAt && (
             <span className="text-muted">
               {' · Updated '}
@@ -122,6 +138,10 @@ export default async function ArticlePage({ params }: Props) {
           </ul>
         </footer>
       )}
+      <ShareLinks url={absoluteUrl(`/articles/${article.slug}`)} title={article.headline} />
+      <SupportAppeal />
     </article>
+    <RelatedStories article={article} />
+    </>
   );
 }

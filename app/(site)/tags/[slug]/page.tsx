@@ -1,34 +1,43 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { StoryCard } from '@/components/site/story-card';
-import { listPublishedArticlesByTag } from '@/db/queries/articles';
+import { pageHref, pageNumber } from '@/components/site/pagination';
+import { ListingHeader, pageWindow, StoryList } from '@/components/site/story-list';
+import { countPublishedArticles, listPublishedArticles } from '@/db/queries/articles';
 import { getTagBySlug } from '@/db/queries/taxonomy';
+import { tagHref } from '@/lib/paths';
+import { feedPaths, pageMetadata } from '@/lib/seo';
 
 const loadTag = cache(getTagBySlug);
-type Props = { params: Promise<{ slug: string }> };
+const loadCount = cache((tagId: string) => countPublishedArticles({ tagId }));
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const tag = await loadTag((await params).slug);
-  return tag ? { title: tag.name, description: `Articles tagged ${tag.name}`, alternates: { canonical: `/tags/${tag.slug}` } } : {};
+  if (!tag) return {};
+  const page = pageNumber((await searchParams).page);
+  return pageMetadata({
+    title: page > 1 ? `${tag.name} (page ${page})` : tag.name,
+    description: `Stories about ${tag.name}`,
+    path: pageHref(tagHref(tag.slug), page),
+    feed: { title: tag.name, path: feedPaths.tag(tag.slug) },
+  });
 }
 
-export default async function TagPage({ params }: Props) {
+export default async function TagPage({ params, searchParams }: Props) {
   const tag = await loadTag((await params).slug);
   if (!tag) notFound();
-  const articles = await listPublishedArticlesByTag(tag.id, { limit: 50 });
-  if (articles.length === 0) notFound();
+  const total = await loadCount(tag.id);
+  // A tag that only drafts use is not a public page.
+  if (total === 0) notFound();
+  const page = pageNumber((await searchParams).page);
+  const { pages, limit, offset } = pageWindow(page, total);
+  const articles = await listPublishedArticles({ tagId: tag.id, limit, offset });
   return (
     <div>
-      <header className="border-b-2 border-ink pb-3">
-        <p className="text-xs font-semibold tracking-widest text-muted uppercase">Tag</p>
-        <h1 className="font-serif text-4xl font-bold">{tag.name}</h1>
-      </header>
-      <div className="mt-8 grid gap-10 sm:grid-cols-2 lg:grid-cols-3">
-        {articles.map((article) => (
-          <StoryCard key={article.id} article={article} />
-        ))}
-      </div>
+      <ListingHeader kicker="Tag" title={tag.name} description={`${total} ${total === 1 ? 'story' : 'stories'}`} />
+      <StoryList articles={articles} path={tagHref(tag.slug)} page={page} pages={pages} />
     </div>
   );
 }
