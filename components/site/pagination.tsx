@@ -8,17 +8,29 @@ export function pageNumber(value: string | string[] | undefined): number {
   return raw && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
 }
 
-export const pageHref = (path: string, page: number) => (page <= 1 ? path : `${path}?page=${page}`);
+/** The address of page `page` of a list; `path` may carry a query of its own ("/search?q=ferry"). */
+export const pageHref = (path: string, page: number) => (page <= 1 ? path : `${path}${path.includes('?') ? '&' : '?'}page=${page}`);
 
 /** Newer and older pages of a list, with where the reader is. */
-export function Pagination({ path, page, pages }: { path: string; page: number; pages: number }) {
+export function Pagination({
+  path,
+  page,
+  pages,
+  labels = { previous: '← Newer', next: 'Older →' },
+}: {
+  path: string;
+  page: number;
+  pages: number;
+  /** For lists not in date order (search results): "← Previous", "Next →". */
+  labels?: { previous: string; next: string };
+}) {
   if (pages <= 1) return null;
   const link = 'rounded-sm border border-rule px-3 py-1.5 font-semibold hover:border-ink';
   return (
     <nav aria-label="Pages" className="mt-10 flex items-center justify-between gap-4 border-t border-rule pt-4 text-sm">
       {page > 1 ? (
         <Link href={pageHref(path, page - 1)} rel="prev" className={link}>
-          ← Newer
+          {labels.previous}
         </Link>
       ) : (
         <span />
@@ -28,7 +40,7 @@ export function Pagination({ path, page, pages }: { path: string; page: number; 
       </span>
       {page < pages ? (
         <Link href={pageHref(path, page + 1)} rel="next" className={link}>
-          Older →
+          {labels.next}
         </Link>
       ) : (
         <span />

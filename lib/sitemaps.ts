@@ -1,0 +1,64 @@
+import { countPublicArticles, listArticleChunkLastmods, listRecentArticles, listSitemapArticles, listSitemapPages } from '@/db/queries/distribution';
+import { articleHref, authorHref, sectionHref, tagHref } from '@/lib/paths';
+import { absoluteUrl } from '@/lib/site-url';
+import { buildNewsSitemap, buildSitemapIndex, buildUrlset, newsLanguage, NEWS_SITEMAP_MAX_URLS, SITEMAP_MAX_URLS, type SitemapUrl } from '@/lib/xml';
+
+/**
+ * /sitemap.xml is always a sitemap index, pointing at /sitemaps/1.xml, 2.xml …
+ * of at most `size` URLs each: the listing pages (home, sections, tags,
+ * authors) first, then every public article, oldest first. Next.js's
+ * generateSitemaps() serves the parts but no index (vercel/next.js#77304),
+ * hence route handlers.
+ */
+
+export const sitemapPartPath = (n: number) => `/sitemaps/${n}.xml`;
+export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
+/** Google News only wants articles from the last two days. */
+export const NEWS_WINDOW_MS = 48 * 3_600_000;
+
+/** "3.xml" → 3; anything else (0, "03.xml", "3", "x.xml") → null. */
+export function parseSitemapFile(file: string): number | null {
+  const m = /^([1-9]\d{0,6})\.xml$/.exec(file);
+  return m ? Number(m[1]) : null;
+}
+
+const pagePaths = { section: sectionHref, tag: tagHref, author: authorHref };
+
+const latest = (a: Date | null | undefined, b: Date | null | undefined) => (!a ? (b ?? null) : !b ? a : a > b ? a : b);
+
+export async function sitemapIndexXml(size = SITEMAP_MAX_URLS): Promise<string> {
+  const [pages, articleCount] = await Promise.all([listSitemapPages(pagePaths), countPublicArticles()]);
+  const articleLastmods = await listArticleChunkLastmods(pages.length, size);
+  const files = Math.max(1, Math.ceil((pages.length + articleCount) / size));
+  const entries: SitemapUrl[] = [];
+  for (let chunk = 0; chunk < files; chunk++) {
+    let lastmod = articleLastmods.get(chunk) ?? null;
+    for (const page of pages.slice(chunk * size, (chunk + 1) * size)) lastmod = latest(lastmod, page.lastmod);
+    entries.push({ loc: absoluteUrl(sitemapPartPath(chunk + 1)), lastmod });
+  }
+  return buildSitemapIndex(entries);
+}
+
+/** Sitemap file `n` (from 1), or null past the last one. */
+export async function sitemapPartXml(n: number, size = SITEMAP_MAX_URLS): Promise<string | null> {
+  if (!Number.isInteger(n) || n < 1) return null;
+  const [pages, articleCount] = await Promise.all([listSitemapPages(pagePaths), countPublicArticles()]);
+  const files = Math.max(1, Math.ceil((pages.length + articleCount) / size));
+  if (n > files) return null;
+  const start = (n - 1) * size;
+  const pageSlice = pages.slice(start, start + size);
+  const articles = await listSitemapArticles({ offset: Math.max(0, start - pages.length), limit: size - pageSlice.length });
+  return buildUrlset([
+    ...pageSlice.map((p) => ({ loc: absoluteUrl(p.path), lastmod: p.lastmod })),
+    ...articles.map((a) => ({ loc: absoluteUrl(articleHref(a.slug)), lastmod: a.lastmod })),
+  ]);
+}
+
+/** The Google News sitemap: articles published in the last 48 hours. */
+export async function newsSitemapXml(site: { name: string; locale: string }, now = new Date()): Promise<string> {
+  const recent = await listRecentArticles(new Date(now.getTime() - NEWS_WINDOW_MS), NEWS_SITEMAP_MAX_URLS);
+  return buildNewsSitemap(
+    { name: site.name, language: newsLanguage(site.locale) },
+    recent.map((a) => ({ loc: absoluteUrl(articleHref(a.slug)), title: a.headline, publicationDate: a.publishedAt })),
+  );
+}
