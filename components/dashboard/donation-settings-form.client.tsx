@@ -57,7 +57,10 @@ function CurrencyFields({ code, values, errors }: { code: CurrencyCode; values: 
   const [enabled, setEnabled] = useState(values[`${code}.enabled`] === 'on');
   const { name } = CURRENCIES[code];
   return (
-    <div className="border-b border-rule py-3 last:border-0">
+    <fieldset className="border-b border-rule py-3 last:border-0">
+      <legend className="sr-only">
+        {name} ({code})
+      </legend>
       <div className="flex items-center gap-2">
         <input id={idFor(`${code}.enabled`)} type="checkbox" name={`${code}.enabled`} defaultChecked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="size-4" />
         <label htmlFor={idFor(`${code}.enabled`)} className="text-sm font-semibold">
@@ -73,7 +76,7 @@ function CurrencyFields({ code, values, errors }: { code: CurrencyCode; values: 
         <TextField name={`${code}.maximum`} label={LABELS.maximum} values={values} errors={errors} inputMode="decimal" />
         <TextField name={`${code}.goal`} label={LABELS.goal} hint="Raised this month, shown as a bar on the support page. Empty: no goal." values={values} errors={errors} inputMode="decimal" />
       </div>
-    </div>
+    </fieldset>
   );
 }
 

@@ -122,7 +122,7 @@ export function DonationForm({ currencies, initial, testMode }: { currencies: Cu
       const match = /^([A-Z]{3}):(\w+):(\d+)$/.exec(String(data.get('amount') ?? ''));
       if (match && match[1] === c.code && match[2] === f) minor = Number(match[3]);
     }
-    setSummary(minor === null ? 'Choose an amount, or type your own.' : `You are giving ${giftPhrase(minor, c.code, f)}.`);
+    setSummary(minor !== null ? `You are giving ${giftPhrase(minor, c.code, f)}.` : custom ? 'Check the amount you typed.' : 'Choose an amount, or type your own.');
   }, [currencies]);
 
   /** Keeps one visible amount chosen when the frequency or currency changes, and a typed amount clear of a chosen one. */
@@ -217,7 +217,7 @@ export function DonationForm({ currencies, initial, testMode }: { currencies: Cu
                     <label key={value} className={tile}>
                       <input type="radio" name="amount" value={value} defaultChecked={value === chosenPreset} className={radio} />
                       {formatMoney(minor, c.code)}
-                      {f.per && <span className="text-xs font-normal opacity-80">{f.per}</span>}
+                      {f.per && <span className="text-xs font-normal opacity-80"> {f.per}</span>}
                     </label>
                   );
                 })}
@@ -322,7 +322,8 @@ export function DonationForm({ currencies, initial, testMode }: { currencies: Cu
         </div>
       </fieldset>
 
-      <p aria-live="polite" className="mt-6 min-h-6 font-serif text-lg font-semibold">
+      {/* Empty until scripts run, so a page without them shows no stale sentence. */}
+      <p aria-live="polite" className={summary === null ? 'mt-6' : 'mt-6 min-h-6 font-serif text-lg font-semibold'}>
         {summary}
       </p>
       <button type="submit" disabled={pending} className="mt-2 w-full rounded bg-accent px-4 py-3 text-base font-bold text-accent-ink hover:opacity-90 disabled:opacity-60 sm:w-auto">

@@ -61,8 +61,8 @@ export function SupportAppealClient({ copy, reshowDays, pauseDays }: { copy: App
             Give once
           </Link>
           {scripts && (
-            <button type="button" onClick={dismiss} className="ml-auto text-sm text-muted underline hover:text-ink">
-              Not now<span className="sr-only">: hide this appeal</span>
+            <button type="button" onClick={dismiss} aria-label="Not now: hide this appeal" className="ml-auto text-sm text-muted underline hover:text-ink">
+              Not now
             </button>
           )}
         </div>

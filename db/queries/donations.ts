@@ -392,8 +392,9 @@ export async function donationTotalsByMonth(options: { test: boolean; since: Dat
     })
     .from(donations)
     .where(and(eq(donations.test, options.test), inArray(donations.status, RECEIVED), gte(donations.paidAt, options.since)))
-    .groupBy(month, donations.currency, donations.frequency)
-    .orderBy(desc(month), asc(donations.currency), asc(donations.frequency));
+    // By position: the zone is a parameter, and PostgreSQL cannot tell two parameters are the same.
+    .groupBy(sql`1`, sql`2`, sql`3`)
+    .orderBy(sql`1 desc`, sql`2`, sql`3`);
   return rows.map((r) => ({ ...r, gross: Number(r.gross), refunded: Number(r.refunded), net: Number(r.net) }));
 }
 

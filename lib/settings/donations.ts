@@ -10,6 +10,8 @@ export const DONATION_SETTINGS_KEY = 'donations';
 export const MAX_PRESETS = 6;
 
 const minorAmount = z.number().int().positive().max(STRIPE_MAXIMUM);
+/** A month's goal may be far above what one payment can be. */
+export const GOAL_MAXIMUM = 99_999_999_999;
 const presetList = z.array(minorAmount).min(1).max(MAX_PRESETS);
 
 /** One currency the newsroom accepts. Every amount is in minor units (cents, pence). */
@@ -20,7 +22,7 @@ export const currencySettingsSchema = z
     minimum: minorAmount,
     maximum: minorAmount,
     /** Money raised this calendar month in this currency, shown as a progress bar on /support; null: no goal. */
-    monthlyGoal: minorAmount.nullable(),
+    monthlyGoal: z.number().int().positive().max(GOAL_MAXIMUM).nullable(),
   })
   .superRefine((value, ctx) => {
     if (value.minimum < CURRENCIES[value.code].stripeMinimum) ctx.addIssue({ code: 'custom', path: ['minimum'], message: 'Below what Stripe can charge.' });
@@ -194,9 +196,9 @@ export function parseSettingsForm(form: SettingsFormValues): SettingsFormResult 
     let monthlyGoal: number | null = null;
     const goalText = (form[`${code}.goal`] ?? '').trim();
     if (goalText) {
-      const goal = parseAmount(goalText, code, { minimum: 1, maximum: 10_000_000_000 });
+      const goal = parseAmount(goalText, code, { minimum: 1, maximum: GOAL_MAXIMUM });
       if (goal.ok) monthlyGoal = goal.minor;
-      else errors[`${code}.goal`] = goal.error;
+      else errors[`${code}.goal`] = goal.error.replace('The most we can take online in one gift is', 'A goal can be at most');
     }
 
     if (minimum.ok && maximum.ok) {
@@ -233,6 +235,10 @@ export function parseSettingsForm(form: SettingsFormValues): SettingsFormResult 
     appealPauseAfterGiftDays: pause.value,
     editorsCanView: editors === 'on',
   });
-  if (!checked.success) return { ok: false, fieldErrors: { form: checked.error.issues[0]?.message ?? 'These settings cannot be saved.' } };
+  if (!checked.success) {
+    // Every field was checked above; this is a last guard, named by the field it concerns.
+    const issue = checked.error.issues[0];
+    return { ok: false, fieldErrors: { [issue?.path.map(String).join('.') || 'currencies']: 'This value cannot be saved. Check it and try again.' } };
+  }
   return { ok: true, value: checked.data };
 }

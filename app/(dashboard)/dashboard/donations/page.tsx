@@ -242,7 +242,7 @@ export default async function DonationsPage({ searchParams }: { searchParams: Pr
         )}
       </section>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid gap-6">
         <section aria-labelledby="by-month" className="min-w-0">
           <h2 id="by-month" className="text-lg font-semibold">
             Received by month
@@ -251,7 +251,7 @@ export default async function DonationsPage({ searchParams }: { searchParams: Pr
           {months.length === 0 ? (
             <p className="mt-2 text-sm text-muted">No money received in the last twelve months.</p>
           ) : (
-            <div className="mt-2 overflow-x-auto rounded border border-rule bg-panel">
+            <div tabIndex={0} role="region" aria-label="Table of money received by month" className="mt-2 overflow-x-auto rounded border border-rule bg-panel">
               <table className="w-full text-left text-sm">
                 <TableHead
                   columns={[
@@ -290,13 +290,13 @@ export default async function DonationsPage({ searchParams }: { searchParams: Pr
 
         <section aria-labelledby="recurring" className="min-w-0">
           <h2 id="recurring" className="text-lg font-semibold">
-            Recurring gifts
+            Recurring gifts by status
           </h2>
           <p className="text-xs text-muted">How many are running, and what the active ones bring in each period.</p>
           {recurring.length === 0 ? (
             <p className="mt-2 text-sm text-muted">No recurring gifts yet.</p>
           ) : (
-            <div className="mt-2 overflow-x-auto rounded border border-rule bg-panel">
+            <div tabIndex={0} role="region" aria-label="Table of recurring gifts by status" className="mt-2 overflow-x-auto rounded border border-rule bg-panel">
               <table className="w-full text-left text-sm">
                 <TableHead
                   columns={[
@@ -333,7 +333,7 @@ export default async function DonationsPage({ searchParams }: { searchParams: Pr
       <section aria-labelledby="list-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="list-heading" className="text-lg font-semibold">
-            {query.view === 'recurring' ? 'Recurring gifts' : 'Payments'}
+            {query.view === 'recurring' ? 'List of recurring gifts' : 'List of payments'}
           </h2>
           <nav aria-label="List" className="flex gap-1 text-sm">
             {(['payments', 'recurring'] as const).map((view) => (

@@ -21,7 +21,7 @@ export default async function ManageGiftPage({ searchParams }: { searchParams: P
       )}
       <div className="mt-4 article-body">
         <p>
-          To change your card or amount, or to cancel, we email you a link to your gift. There is no account and no password: the link is
+          To update your card or to cancel, we email you a link to your gift. There is no account and no password: the link is
           sent only to the address the gift was made with.
         </p>
         {mode === 'test' && <p>Test mode: gifts made on this site are tests. There is no payment account behind them, and the link lets you cancel the test gift.</p>}

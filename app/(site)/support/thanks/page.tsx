@@ -121,7 +121,7 @@ export default async function ThanksPage({ searchParams }: { searchParams: Promi
               <h2 id="manage-title" className="font-semibold">
                 Change or cancel whenever you like
               </h2>
-              <p className="mt-1 text-sm text-muted">This link works for an hour. After that, ask for a new one with your email address on the support page.</p>
+              <p className="mt-1 text-sm text-muted">For a day, this page gives you a link that works for an hour. After that, ask for one by email from the support page.</p>
               <p className="mt-3">
                 <Link href={`/support/manage/${createManageToken(manageGiftId)}`} className="font-semibold underline">
                   Manage this gift
