@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/sign-in/actions';
+import { DonationsNavLink } from '@/components/dashboard/donations-nav-link';
 import { requireUser } from '@/lib/session';
 import { getSiteSettings } from '@/lib/settings/site';
 
@@ -32,6 +33,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 Review
               </Link>
             )}
+            <DonationsNavLink role={user.role} />
             {user.role === 'admin' && (
               <>
                 <Link href="/dashboard/people" className="hover:underline">
