@@ -33,6 +33,8 @@ export default defineConfig({
     url: `${baseURL}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // SIGTERM first, so scripts/e2e-server.ts can stop the server and drop its database.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'pipe',
     stderr: 'pipe',
     env: {

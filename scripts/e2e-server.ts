@@ -8,10 +8,25 @@
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function freshDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `masthead_e2e_${Date.now().toString(36)}_${process.pid}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
+  // Databases left by runs that were killed before they could drop theirs (the name ends in the run's pid).
+  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'masthead\\_e2e\\_%'`);
+  for (const { datname } of rows) {
+    const pid = Number(datname.split('_').at(-1));
+    if (Number.isInteger(pid) && !running(pid)) await admin.query(`drop database if exists ${datname} with (force)`).catch(() => {});
+  }
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(baseUrl);

@@ -425,10 +425,10 @@ export async function listSectionRails(sectionIds: string[], perSection: number,
  * newest of its section, never the article itself.
  */
 export async function listRelatedArticles(article: { id: string; sectionId: string | null; tagIds: string[] }, limit = 3): Promise<PublicArticleSummary[]> {
-  const shared = article.tagIds.length
-    ? sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${inArray(articleTags.tagId, article.tagIds)})`
-    : sql<number>`0`;
-  const sameSection = article.sectionId ? sql<boolean>`${articles.sectionId} = ${article.sectionId}` : sql<boolean>`false`;
+  // Sort keys only for what the article has (a constant sort key would be read as a column number).
+  const order: SQL[] = [];
+  if (article.tagIds.length) order.push(desc(sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${inArray(articleTags.tagId, article.tagIds)})`));
+  if (article.sectionId) order.push(desc(sql<boolean>`${articles.sectionId} = ${article.sectionId}`));
   const candidates = or(
     article.tagIds.length ? exists(db.select({ one: sql`1` }).from(articleTags).where(and(eq(articleTags.articleId, articles.id), inArray(articleTags.tagId, article.tagIds)))) : undefined,
     article.sectionId ? eq(articles.sectionId, article.sectionId) : undefined,
@@ -436,7 +436,7 @@ export async function listRelatedArticles(article: { id: string; sectionId: stri
   if (!candidates) return [];
   const rows = await publicSummaries()
     .where(and(isPublic, ne(articles.id, article.id), candidates))
-    .orderBy(desc(shared), desc(sameSection), desc(articles.publishedAt))
+    .orderBy(...order, desc(articles.publishedAt))
     .limit(limit);
   return toSummaries(rows);
 }

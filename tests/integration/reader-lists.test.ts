@@ -70,6 +70,17 @@ describe('related stories', () => {
     expect(related.map((a) => a.id)).toEqual([threeTags.id, oneTag.id, sameSection.id]);
   });
 
+  it('an article with no tags gets the newest of its section; one with a section but no tags too', async () => {
+    const section = await makeSection();
+    const older = await makeArticle(writer.id, { sectionId: section.id }, { publish: hoursAgo(9) });
+    const newer = await makeArticle(writer.id, { sectionId: section.id, tags: [unique('Pier')] }, { publish: hoursAgo(8) });
+    const self = await makeArticle(writer.id, { sectionId: section.id }, { publish: hoursAgo(1) });
+    const related = await listRelatedArticles({ id: self.id, sectionId: section.id, tagIds: [] });
+    expect(related.map((a) => a.id)).toEqual([newer.id, older.id]);
+    const tagOnly = await listRelatedArticles({ id: self.id, sectionId: null, tagIds: (await getPublishedArticle(newer.slug))!.tags.map((t) => t.id) });
+    expect(tagOnly.map((a) => a.id)).toEqual([newer.id]);
+  });
+
   it('finds nothing for an article with no tags and no section', async () => {
     expect(await listRelatedArticles({ id: '00000000-0000-4000-8000-000000000000', sectionId: null, tagIds: [] })).toEqual([]);
   });
