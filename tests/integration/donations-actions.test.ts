@@ -8,7 +8,7 @@ import { saveDonationSettingsAction } from '@/app/(dashboard)/dashboard/donation
 import DonationSettingsPage from '@/app/(dashboard)/dashboard/donations/settings/page';
 import { cancelTestGiftAction, confirmDonationAction, requestManageLinkAction, reviewDonationAction, type ReviewState } from '@/app/(site)/support/actions';
 import { db } from '@/db/client';
-import { createPendingGift, getGiftByRef } from '@/db/queries/donations';
+import { createPendingGift, getGiftByRef, listRecordedCurrencies } from '@/db/queries/donations';
 import { readSettings, writeSettings } from '@/db/queries/settings';
 import { donations, recurringGifts } from '@/db/schema';
 import { recordTestGift } from '@/lib/donations/checkout';
@@ -231,7 +231,7 @@ describe('donor manage links', () => {
   it('will not cancel a real Stripe gift from here', async () => {
     const ref = randomBytes(18).toString('base64url');
     const created = await createPendingGift({ ref, frequency: 'monthly', currency: 'USD', amount: 1000, donorName: '', donorEmail: '', note: '', test: false });
-    await db.update(recurringGifts).set({ status: 'active', stripeSubscriptionId: 'sub_real_1', stripeCustomerId: 'cus_real_1' }).where(eq(recurringGifts.id, created.row.id));
+    await db.update(recurringGifts).set({ status: 'active', stripeSubscriptionId: `sub_real_${ref}`, stripeCustomerId: `cus_real_${ref}` }).where(eq(recurringGifts.id, created.row.id));
     const token = createManageToken(created.row.id);
     expect(await redirectOf(() => cancelTestGiftAction(formData({ token })))).toBe(`/support/manage/${token}?problem=portal`);
     const [row] = await db.select().from(recurringGifts).where(eq(recurringGifts.id, created.row.id));
@@ -309,7 +309,10 @@ describe('who may see donations: the dashboard, its settings and the CSV export'
 describe('the CSV export', () => {
   it('writes the filtered list with formula-looking text made harmless', async () => {
     signedInAs(await makeUser('admin'));
-    const currency = `Q${String.fromCharCode(65 + Math.floor(Math.random() * 26))}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}` as CurrencyCode;
+    const used = new Set(await listRecordedCurrencies(true));
+    let currency: CurrencyCode;
+    do currency = `Q${String.fromCharCode(65 + Math.floor(Math.random() * 26))}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}` as CurrencyCode;
+    while (used.has(currency));
     const ref = randomBytes(18).toString('base64url');
     const draft = { ref, frequency: 'once' as const, currency, amount: 4200, donorName: '=HYPERLINK("http://evil.example","click")', donorEmail: 'eve@example.test', note: '+SUM(1,2)' };
     await createPendingGift({ ...draft, test: true });

@@ -8,6 +8,7 @@ import {
   donationTotalsByMonth,
   getGiftByRef,
   listDonations,
+  listRecordedCurrencies,
   listRecurringGifts,
   recurringGiftSummary,
   sumReceived,
@@ -55,9 +56,12 @@ const april = new Date('2026-04-02T12:00:00Z');
 let cancelledRef: string;
 
 beforeAll(async () => {
-  A = code();
+  // Codes no earlier run (on a kept PostgreSQL database) has used.
+  const used = new Set([...(await listRecordedCurrencies(true)), ...(await listRecordedCurrencies(false))]);
+  do A = code();
+  while (used.has(A));
   do B = code();
-  while (B === A);
+  while (B === A || used.has(B));
   await give('once', A, 1000, march);
   const refunded = await give('once', A, 3000, march);
   await refund(refunded, 1000);

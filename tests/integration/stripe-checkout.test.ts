@@ -30,13 +30,15 @@ const seen: Seen[] = [];
 let reply: (request: Seen) => { status: number; body: unknown } = () => ({ status: 404, body: {} });
 let server: http.Server;
 let counter = 0;
+// Ids unique to this run: a PostgreSQL test database keeps earlier runs' rows.
+const run = randomBytes(4).toString('hex');
 
 function defaultReply(request: Seen): { status: number; body: unknown } {
   if (request.method === 'POST' && request.path === '/v1/checkout/sessions') {
     const idNumber = ++counter;
     return {
       status: 200,
-      body: { id: `cs_test_stub_${idNumber}`, object: 'checkout.session', mode: request.form.mode, status: 'open', url: `https://checkout.stripe.test/c/pay/cs_test_stub_${idNumber}` },
+      body: { id: `cs_test_stub_${run}_${idNumber}`, object: 'checkout.session', mode: request.form.mode, status: 'open', url: `https://checkout.stripe.test/c/pay/cs_test_stub_${run}_${idNumber}` },
     };
   }
   return { status: 404, body: { error: { type: 'invalid_request_error', message: `No stub for ${request.method} ${request.path}` } } };
@@ -138,11 +140,11 @@ describe('the Checkout Session Masthead asks Stripe for', () => {
     }
 
     // The reader goes to Stripe's page, and the pending row knows its session.
-    expect(result).toEqual({ ok: true, redirectTo: `https://checkout.stripe.test/c/pay/cs_test_stub_${counter}` });
+    expect(result).toEqual({ ok: true, redirectTo: `https://checkout.stripe.test/c/pay/cs_test_stub_${run}_${counter}` });
     const found = await getGiftByRef(gift.ref);
     const row = found?.kind === 'donation' ? found.donation : found?.gift;
     expect(found?.kind).toBe(frequency === 'once' ? 'donation' : 'gift');
-    expect(row).toMatchObject({ status: 'pending', amount, currency, stripeCheckoutSessionId: `cs_test_stub_${counter}`, test: true });
+    expect(row).toMatchObject({ status: 'pending', amount, currency, stripeCheckoutSessionId: `cs_test_stub_${run}_${counter}`, test: true });
   });
 
   it('leaves customer_email out when the reader gave none (Stripe asks for it)', async () => {
@@ -153,7 +155,7 @@ describe('the Checkout Session Masthead asks Stripe for', () => {
   it('a double click reuses the open session instead of starting a second one', async () => {
     const gift = draft('monthly', 'EUR', 1000);
     const first = await startDonation(gift, 'The Harbour Ledger');
-    const sessionId = `cs_test_stub_${counter}`;
+    const sessionId = `cs_test_stub_${run}_${counter}`;
     reply = (request) =>
       request.method === 'GET' && request.path === `/v1/checkout/sessions/${sessionId}`
         ? { status: 200, body: { id: sessionId, object: 'checkout.session', status: 'open', url: `https://checkout.stripe.test/c/pay/${sessionId}` } }
@@ -176,7 +178,7 @@ describe('back from Stripe', () => {
   it('the thank-you page settles a completed checkout before the webhook, and the webhook then changes nothing', async () => {
     const gift = draft('once', 'GBP', 3000);
     await startDonation(gift, 'The Harbour Ledger');
-    const sessionId = `cs_test_stub_${counter}`;
+    const sessionId = `cs_test_stub_${run}_${counter}`;
     const completed = {
       id: sessionId,
       object: 'checkout.session',
@@ -187,14 +189,14 @@ describe('back from Stripe', () => {
       currency: 'gbp',
       client_reference_id: gift.ref,
       metadata: { masthead_ref: gift.ref },
-      payment_intent: 'pi_stub_1',
+      payment_intent: `pi_stub_${gift.ref}`,
       customer_details: { email: 'ada@example.test', name: 'Ada Reader' },
     };
     reply = (request) => (request.method === 'GET' && request.path === `/v1/checkout/sessions/${sessionId}` ? { status: 200, body: completed } : defaultReply(request));
     const session = await getStripe()!.checkout.sessions.retrieve(sessionId);
     expect(await settleCompletedCheckout(session)).toBe('applied');
     let found = await getGiftByRef(gift.ref);
-    expect(found?.kind === 'donation' && found.donation).toMatchObject({ status: 'paid', stripePaymentIntentId: 'pi_stub_1' });
+    expect(found?.kind === 'donation' && found.donation).toMatchObject({ status: 'paid', stripePaymentIntentId: `pi_stub_${gift.ref}` });
 
     const event = { id: `evt_${gift.ref}`, object: 'event', type: 'checkout.session.completed', created: Math.floor(Date.now() / 1000), livemode: false, data: { object: completed } } as unknown as Stripe.Event;
     expect(await processStripeEvent(event)).toBe('processed');
@@ -242,7 +244,7 @@ describe('back from Stripe', () => {
       type: 'checkout.session.completed',
       created,
       livemode: false,
-      data: { object: { id: `cs_test_stub_${counter}`, object: 'checkout.session', mode: 'subscription', status: 'complete', payment_status: 'paid', subscription: `sub_${gift.ref}`, customer: 'cus_portal_1', metadata: { masthead_ref: gift.ref } } },
+      data: { object: { id: `cs_test_stub_${run}_${counter}`, object: 'checkout.session', mode: 'subscription', status: 'complete', payment_status: 'paid', subscription: `sub_${gift.ref}`, customer: 'cus_portal_1', metadata: { masthead_ref: gift.ref } } },
     } as unknown as Stripe.Event);
     const found = await getGiftByRef(gift.ref);
     if (found?.kind !== 'gift') throw new Error('expected a gift');

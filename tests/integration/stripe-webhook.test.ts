@@ -137,6 +137,12 @@ describe('signatures', () => {
     expect((await deliver(body, { signature: 't=1,v1=deadbeef' })).status).toBe(400);
   });
 
+  it('a body far larger than any Stripe event is refused before it is read as one', async () => {
+    const body = checkoutCompleted(await pendingOnce(), 'payment');
+    const response = await deliver({ ...body, padding: 'x'.repeat(1_100_000) });
+    expect(response.status).toBe(413);
+  });
+
   it('without STRIPE_WEBHOOK_SECRET the endpoint answers 503, so Stripe keeps the event and retries', async () => {
     delete process.env.STRIPE_WEBHOOK_SECRET;
     const body = checkoutCompleted(await pendingOnce(), 'payment');

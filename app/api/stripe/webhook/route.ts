@@ -9,6 +9,8 @@ import { verifyWebhook, webhookSecret } from '@/lib/stripe';
 
 export const dynamic = 'force-dynamic';
 
+const MAX_BODY = 1_000_000;
+
 const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
 export async function POST(request: Request) {
@@ -17,8 +19,11 @@ export async function POST(request: Request) {
     console.error('[stripe] a webhook arrived but STRIPE_WEBHOOK_SECRET is not set: it cannot be verified. Set it and Stripe will retry.');
     return json(503, { error: 'Webhooks are not configured on this server.' });
   }
+  // Stripe's events are a few kilobytes; anything near a megabyte is not one of them.
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return json(413, { error: 'Too large to be a Stripe event.' });
   // The signature covers the exact bytes Stripe sent: read them untouched.
   const body = await request.text();
+  if (body.length > MAX_BODY) return json(413, { error: 'Too large to be a Stripe event.' });
   let event;
   try {
     event = verifyWebhook(body, request.headers.get('stripe-signature'), secret);
