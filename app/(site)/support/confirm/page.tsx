@@ -79,7 +79,7 @@ export default async function ConfirmGiftPage({ searchParams }: { searchParams: 
               <dt className="text-muted">Charged</dt>
               <dd>{WHEN[draft.frequency]}</dd>
               <dt className="text-muted">Currency</dt>
-              <dd>{CURRENCIES[draft.currency].name}</dd>
+              <dd className="first-letter:uppercase">{CURRENCIES[draft.currency].name}</dd>
               <dt className="text-muted">Name</dt>
               <dd className="break-words">{draft.donorName || <span className="text-muted">Not given</span>}</dd>
               <dt className="text-muted">Email</dt>
