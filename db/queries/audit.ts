@@ -29,13 +29,14 @@ export const AUDIT_ACTIONS = [
   'user.password_reset',
   'user.profile_change',
   'settings.change',
+  'donations.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditInput {
   actor: { id: string; name: string } | null;
   action: AuditAction;
-  objectType?: 'article' | 'user' | 'session' | 'settings';
+  objectType?: 'article' | 'user' | 'session' | 'settings' | 'donations';
   objectId?: string;
   /** What changed, in plain values: never a password, token or hash. */
   detail?: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import DonationsPage from '@/app/(dashboard)/dashboard/donations/page';
@@ -10,7 +10,7 @@ import { cancelTestGiftAction, confirmDonationAction, requestManageLinkAction, r
 import { db } from '@/db/client';
 import { createPendingGift, getGiftByRef, listRecordedCurrencies } from '@/db/queries/donations';
 import { readSettings, writeSettings } from '@/db/queries/settings';
-import { donations, recurringGifts } from '@/db/schema';
+import { auditLog, donations, recurringGifts } from '@/db/schema';
 import { recordTestGift } from '@/lib/donations/checkout';
 import { createManageToken, verifyManageToken } from '@/lib/donations/manage-link';
 import type { CurrencyCode } from '@/lib/money';
@@ -307,8 +307,9 @@ describe('who may see donations: the dashboard, its settings and the CSV export'
 });
 
 describe('the CSV export', () => {
-  it('writes the filtered list with formula-looking text made harmless', async () => {
-    signedInAs(await makeUser('admin'));
+  it('writes the filtered list with formula-looking text made harmless, and records who exported it', async () => {
+    const admin = await makeUser('admin');
+    signedInAs(admin);
     const used = new Set(await listRecordedCurrencies(true));
     let currency: CurrencyCode;
     do currency = `Q${String.fromCharCode(65 + Math.floor(Math.random() * 26))}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}` as CurrencyCode;
@@ -327,5 +328,15 @@ describe('the CSV export', () => {
     expect(lines[1]).toContain(`,paid,once,42.00,4200,0.00,${currency},"'=HYPERLINK(""http://evil.example"",""click"")",eve@example.test,"'+SUM(1,2)",true,`);
     const [row] = await db.select().from(donations).where(eq(donations.ref, ref));
     expect(lines[1]).toContain(row.id);
+    const exports = await db.select().from(auditLog).where(and(eq(auditLog.actorId, admin.id), eq(auditLog.action, 'donations.export')));
+    expect(exports).toHaveLength(1);
+    expect(exports[0].detail).toMatchObject({ currency, frequency: 'once', records: 'test' });
+  });
+
+  it('a refused export records nothing', async () => {
+    const writer = await makeUser('writer');
+    signedInAs(writer);
+    expect((await exportCsv(new NextRequest('http://localhost/dashboard/donations/export'))).status).toBe(403);
+    expect(await db.select().from(auditLog).where(eq(auditLog.actorId, writer.id))).toEqual([]);
   });
 });

@@ -2,16 +2,17 @@ import type { Metadata } from 'next';
 import { pageHref, pageNumber } from '@/components/site/pagination';
 import { ListingHeader, pageWindow, StoryList } from '@/components/site/story-list';
 import { countPublishedArticles, listPublishedArticles } from '@/db/queries/articles';
+import { pageMetadata } from '@/lib/seo';
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const page = pageNumber((await searchParams).page);
-  return {
+  return pageMetadata({
     title: page > 1 ? `All stories (page ${page})` : 'All stories',
     description: 'Every story we have published, newest first.',
-    alternates: { canonical: pageHref('/latest', page) },
-  };
+    path: pageHref('/latest', page),
+  });
 }
 
 /** The whole archive, newest first: where the home page's "More stories" leads. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageMetadata } from '@/lib/seo';
 import Image from 'next/image';
 import Link from 'next/link';
 import { BylineNames } from '@/components/site/byline';
@@ -23,7 +24,12 @@ function readQuery(raw: string): { query: string; error?: string } {
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { query, error } = readQuery(searchParam((await searchParams).q));
   // Result pages are endless and thin: search engines may follow their links but not list them.
-  return { title: query && !error ? `“${query}”: search` : 'Search', robots: { index: false, follow: true } };
+  return pageMetadata({
+    title: query && !error ? `“${query}”: search` : 'Search',
+    description: 'Search every story we have published.',
+    path: '/search',
+    noindex: true,
+  });
 }
 
 export default async function SearchPage({ searchParams }: Props) {

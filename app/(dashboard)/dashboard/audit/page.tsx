@@ -36,6 +36,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'user.password_reset': 'Password reset',
   'user.profile_change': 'Profile changed',
   'settings.change': 'Changed settings',
+  'donations.export': 'Exported donations (CSV)',
 };
 
 const GROUPS = [
@@ -43,6 +44,7 @@ const GROUPS = [
   { label: 'Articles', prefix: 'article.' },
   { label: 'People', prefix: 'user.' },
   { label: 'Settings', prefix: 'settings.' },
+  { label: 'Donations', prefix: 'donations.' },
 ] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -6,6 +6,7 @@ import { donationsViewer } from '@/lib/donations/access';
 import { readDashboardQuery, type SearchParams } from '@/lib/donations/dashboard-query';
 import { paymentMode } from '@/lib/stripe';
 import { getSiteSettings } from '@/lib/settings/site';
+import { recordAudit } from '@/db/queries/audit';
 
 // The dashboard's list as a spreadsheet, with the same filters. It holds
 // donors' names and addresses, so the caller is checked here, in the handler.
@@ -28,6 +29,13 @@ export async function GET(request: NextRequest) {
       });
     }
     site = await getSiteSettings();
+    // Donor names and emails leave the system: who took them, and which list, is recorded.
+    await recordAudit({
+      actor: viewer.user,
+      action: 'donations.export',
+      objectType: 'donations',
+      detail: Object.fromEntries(request.nextUrl.searchParams.entries()),
+    });
   } catch (error) {
     if (isDatabaseUnavailable(error)) return new Response('The database cannot be reached right now. Try again in a moment.\n', { status: 503 });
     throw error;
