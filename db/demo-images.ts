@@ -29,7 +29,7 @@ function hashString(value: string): number {
 }
 
 /** mulberry32: tiny, fast, good-enough PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -13,22 +13,14 @@
 import { and, count, eq, like, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/password';
 import { db } from './client';
+import { mulberry32 } from './demo-images';
 import { articleAuthors, articles, articleTags, images, sections, tags, users, type ArticleStatus } from './schema';
 
 const SLUG_PREFIX = 'archive-';
 const BATCH = 500;
 
-/** Mulberry32: a small seeded generator, so runs are repeatable. */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so the same scale gives the same archive. */
+export const random = mulberry32;
 
 const PLACES = ['Port Alder', 'Westmouth', 'Crane Hill', 'Netherby', 'Saltings', 'Old Quay', 'Fore Street', 'Carrick Skerry', 'Brannoc', 'the harbour', 'the estuary', 'the coast road'];
 const SUBJECTS = ['council', 'harbour trust', 'ferry operator', 'school governors', 'housing co-operative', 'fishing fleet', 'library', 'health board', 'residents’ association', 'bus company', 'lifeboat crew', 'museum', 'football club', 'chamber of trade', 'allotment society', 'planning committee'];

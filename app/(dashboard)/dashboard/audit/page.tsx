@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FilterActions, FilterField, filterControlClass } from '@/components/ui/filter-form';
 import { TableHead } from '@/components/ui/table-head';
 import { AUDIT_ACTIONS, countAuditEntries, listAuditEntries, type AuditAction, type AuditFilter } from '@/db/queries/audit';
 import { listStaff } from '@/db/queries/people';
@@ -160,8 +161,6 @@ function ObjectCell({ entry }: { entry: AuditEntry }) {
   );
 }
 
-const controlClass = 'w-full rounded border border-rule bg-panel px-2 py-1.5 text-sm text-ink focus:border-ink';
-
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser(['admin']);
   const { values, filter, page, problems } = readFilters(await searchParams);
@@ -184,11 +183,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </div>
 
       <form method="get" action="/dashboard/audit" role="search" aria-label="Filter the audit log" className="grid gap-3 rounded border border-rule bg-panel p-3 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-action" className="text-xs font-semibold">
-            Action
-          </label>
-          <select id="audit-action" name="action" defaultValue={values.action} className={controlClass}>
+        <FilterField id="audit-action" label="Action">
+          <select id="audit-action" name="action" defaultValue={values.action} className={filterControlClass}>
             <option value="">All actions</option>
             {GROUPS.map((group) => (
               <optgroup key={group.prefix} label={group.label}>
@@ -200,12 +196,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </optgroup>
             ))}
           </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-actor" className="text-xs font-semibold">
-            Actor
-          </label>
-          <select id="audit-actor" name="actor" defaultValue={values.actor} className={controlClass}>
+        </FilterField>
+        <FilterField id="audit-actor" label="Actor">
+          <select id="audit-actor" name="actor" defaultValue={values.actor} className={filterControlClass}>
             <option value="">Anyone</option>
             {staff.map((person) => (
               <option key={person.id} value={person.id}>
@@ -214,35 +207,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </option>
             ))}
           </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-object" className="text-xs font-semibold">
-            Object id
-          </label>
-          <input id="audit-object" name="object" defaultValue={values.object} placeholder="Article or person id" className={`${controlClass} font-mono`} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-from" className="text-xs font-semibold">
-            From (UTC)
-          </label>
-          <input id="audit-from" name="from" type="date" defaultValue={values.from} className={controlClass} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-to" className="text-xs font-semibold">
-            To (UTC, inclusive)
-          </label>
-          <input id="audit-to" name="to" type="date" defaultValue={values.to} className={controlClass} />
-        </div>
-        <div className="flex items-end gap-3">
-          <button type="submit" className="rounded bg-ink px-3 py-1.5 text-sm font-semibold text-paper hover:opacity-90">
-            Filter
-          </button>
-          {filtered && (
-            <Link href="/dashboard/audit" className="py-1.5 text-sm underline">
-              Clear
-            </Link>
-          )}
-        </div>
+        </FilterField>
+        <FilterField id="audit-object" label="Object id">
+          <input id="audit-object" name="object" defaultValue={values.object} placeholder="Article or person id" className={`${filterControlClass} font-mono`} />
+        </FilterField>
+        <FilterField id="audit-from" label="From (UTC)">
+          <input id="audit-from" name="from" type="date" defaultValue={values.from} className={filterControlClass} />
+        </FilterField>
+        <FilterField id="audit-to" label="To (UTC, inclusive)">
+          <input id="audit-to" name="to" type="date" defaultValue={values.to} className={filterControlClass} />
+        </FilterField>
+        <FilterActions clearHref={filtered ? '/dashboard/audit' : null} />
       </form>
 
       {problems.length > 0 && (

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FilterActions, FilterField, filterControlClass } from '@/components/ui/filter-form';
 import { TableHead } from '@/components/ui/table-head';
 import {
   countDonations,
@@ -75,8 +76,6 @@ function pivotRecurring(rows: RecurringSummary[]) {
   return [...byKey.values()];
 }
 
-const controlClass = 'w-full rounded border border-rule bg-panel px-2 py-1.5 text-sm text-ink focus:border-ink';
-
 function Filters({ query, currencies }: { query: DashboardQuery; currencies: string[] }) {
   const statuses = query.view === 'recurring' ? GIFT_STATUS_FILTERS : DONATION_STATUS_FILTERS;
   const labels: Record<string, string> = query.view === 'recurring' ? GIFT_STATUS_LABEL : DONATION_STATUS_LABEL;
@@ -85,11 +84,8 @@ function Filters({ query, currencies }: { query: DashboardQuery; currencies: str
     <form method="get" action="/dashboard/donations" role="search" aria-label="Filter the list" className="grid gap-3 rounded border border-rule bg-panel p-3 sm:grid-cols-3 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
       {query.view === 'recurring' && <input type="hidden" name="view" value="recurring" />}
       <input type="hidden" name="records" value={query.records} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-frequency" className="text-xs font-semibold">
-          Frequency
-        </label>
-        <select id="filter-frequency" name="frequency" defaultValue={query.frequency} className={controlClass}>
+      <FilterField id="filter-frequency" label="Frequency">
+        <select id="filter-frequency" name="frequency" defaultValue={query.frequency} className={filterControlClass}>
           <option value="">All</option>
           {FREQS.filter((f) => query.view === 'payments' || f !== 'once').map((f) => (
             <option key={f} value={f}>
@@ -97,12 +93,9 @@ function Filters({ query, currencies }: { query: DashboardQuery; currencies: str
             </option>
           ))}
         </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-currency" className="text-xs font-semibold">
-          Currency
-        </label>
-        <select id="filter-currency" name="currency" defaultValue={query.currency} className={controlClass}>
+      </FilterField>
+      <FilterField id="filter-currency" label="Currency">
+        <select id="filter-currency" name="currency" defaultValue={query.currency} className={filterControlClass}>
           <option value="">All</option>
           {[...new Set([...currencies, ...(query.currency ? [query.currency] : [])])].map((code) => (
             <option key={code} value={code}>
@@ -110,41 +103,23 @@ function Filters({ query, currencies }: { query: DashboardQuery; currencies: str
             </option>
           ))}
         </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-status" className="text-xs font-semibold">
-          Status
-        </label>
-        <select id="filter-status" name="status" defaultValue={query.status} className={controlClass}>
+      </FilterField>
+      <FilterField id="filter-status" label="Status">
+        <select id="filter-status" name="status" defaultValue={query.status} className={filterControlClass}>
           {statuses.map((status, index) => (
             <option key={status} value={index === 0 ? '' : status}>
               {STATUS_FILTER_LABEL[status] ?? labels[status]}
             </option>
           ))}
         </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-from" className="text-xs font-semibold">
-          From
-        </label>
-        <input id="filter-from" name="from" type="date" defaultValue={query.from} className={controlClass} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="filter-to" className="text-xs font-semibold">
-          To (inclusive)
-        </label>
-        <input id="filter-to" name="to" type="date" defaultValue={query.to} className={controlClass} />
-      </div>
-      <div className="flex items-end gap-3">
-        <button type="submit" className="rounded bg-ink px-3 py-1.5 text-sm font-semibold text-paper hover:opacity-90">
-          Filter
-        </button>
-        {filtered && (
-          <Link href={dashboardHref(query, { frequency: '', currency: '', status: '', from: '', to: '', page: 1 })} className="py-1.5 text-sm underline">
-            Clear
-          </Link>
-        )}
-      </div>
+      </FilterField>
+      <FilterField id="filter-from" label="From">
+        <input id="filter-from" name="from" type="date" defaultValue={query.from} className={filterControlClass} />
+      </FilterField>
+      <FilterField id="filter-to" label="To (inclusive)">
+        <input id="filter-to" name="to" type="date" defaultValue={query.to} className={filterControlClass} />
+      </FilterField>
+      <FilterActions clearHref={filtered ? dashboardHref(query, { frequency: '', currency: '', status: '', from: '', to: '', page: 1 }) : null} />
     </form>
   );
 }
