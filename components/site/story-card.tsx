@@ -23,8 +23,8 @@ export async function StoryCard({
   lead?: boolean;
   compact?: boolean;
   priority?: boolean;
-  /** h3 when the list sits under its own h2 (the home page's rails). */
-  heading?: 'h2' | 'h3';
+  /** One level below the heading of the list it sits in (h3 under the home page's h2 rails). */
+  heading?: 'h2' | 'h3' | 'h4';
 }) {
   const { timeZone } = await getSiteSettings();
   if (compact) {

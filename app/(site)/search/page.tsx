@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { pageMetadata } from '@/lib/seo';
 import Image from 'next/image';
 import Link from 'next/link';
+import { StoryCard } from '@/components/site/story-card';
 import { BylineNames } from '@/components/site/byline';
 import { pageNumber, PAGE_SIZE, Pagination } from '@/components/site/pagination';
 import { Highlighted, SEARCH_PATH, SearchPageForm } from '@/components/site/search-form';
@@ -62,7 +63,7 @@ export default async function SearchPage({ searchParams }: Props) {
       </div>
 
       {results.total === 0 ? (
-        <NoResults query={query} searchable={results.searchable} siteName={settings.name} timeZone={settings.timeZone} locale={settings.locale} />
+        <NoResults query={query} searchable={results.searchable} siteName={settings.name} />
       ) : results.hits.length === 0 ? (
         <section aria-labelledby="results-heading" className="mt-10">
           <h2 id="results-heading" className="font-serif text-2xl font-bold">
@@ -127,7 +128,7 @@ function Result({ hit, timeZone, locale }: { hit: SearchHit; timeZone: string; l
 }
 
 /** Nothing matched: say so plainly, then give the reader somewhere to go. */
-async function NoResults({ query, searchable, siteName, timeZone, locale }: { query: string; searchable: boolean; siteName: string; timeZone: string; locale: string }) {
+async function NoResults({ query, searchable, siteName }: { query: string; searchable: boolean; siteName: string }) {
   const [sections, latest] = await Promise.all([listSectionsInHomeOrder(), listPublishedArticles({ limit: 4 })]);
   return (
     <section aria-labelledby="results-heading" className="mt-10">
@@ -171,15 +172,7 @@ async function NoResults({ query, searchable, siteName, timeZone, locale }: { qu
           <ul className="mt-4 grid gap-6 sm:grid-cols-2">
             {latest.map((article) => (
               <li key={article.id}>
-                {article.section && <p className="mb-0.5 text-xs font-semibold tracking-wider text-accent uppercase">{article.section.name}</p>}
-                <h4 className="font-serif text-lg leading-snug font-bold">
-                  <Link href={articleHref(article.slug)} className="hover:underline">
-                    {article.headline}
-                  </Link>
-                </h4>
-                <p className="mt-1 text-xs text-muted">
-                  <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt, timeZone, locale)}</time>
-                </p>
+                <StoryCard article={article} compact heading="h4" />
               </li>
             ))}
           </ul>
