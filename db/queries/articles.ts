@@ -377,13 +377,22 @@ function publicFilter(options: PublicListOptions): SQL {
   )!;
 }
 
-/** Public articles, newest first: everything, or one section's, or one tag's. */
+/**
+ * Public articles, newest first: everything, or one section's, or one tag's.
+ * The page of ids first, found on the narrow partial indexes
+ * (articles_public_order_idx, articles_section_public_idx) without reading the
+ * rows it skips, so a deep page costs little more than the first.
+ */
 export async function listPublishedArticles(options: PublicListOptions = {}): Promise<PublicArticleSummary[]> {
-  const rows = await publicSummaries()
+  const page = db
+    .select({ id: articles.id })
+    .from(articles)
     .where(publicFilter(options))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(options.limit ?? 20)
-    .offset(options.offset ?? 0);
+    .offset(options.offset ?? 0)
+    .as('page');
+  const rows = await publicSummaries().innerJoin(page, eq(page.id, articles.id)).orderBy(desc(articles.publishedAt), desc(articles.id));
   return toSummaries(rows);
 }
 
@@ -398,22 +407,24 @@ export function listPublishedArticlesByTag(tagId: string, options: { limit?: num
 
 /**
  * The newest stories of each section, for the home page's rails: one query
- * for all sections (a window over the section index), not one per section.
+ * for all sections, each section read from its own end of
+ * articles_section_public_idx and stopped after `perSection` rows.
  */
 export async function listSectionRails(sectionIds: string[], perSection: number, excludeIds: string[] = []): Promise<Map<string, PublicArticleSummary[]>> {
   const rails = new Map<string, PublicArticleSummary[]>(sectionIds.map((id) => [id, []]));
-  if (sectionIds.length === 0) return rails;
-  const ranked = db
-    .select({
-      id: articles.id,
-      rank: sql<number>`row_number() over (partition by ${articles.sectionId} order by ${articles.publishedAt} desc, ${articles.id} desc)`.as('rank'),
-    })
-    .from(articles)
-    .where(and(isPublic, inArray(articles.sectionId, sectionIds), excludeIds.length ? notInArray(articles.id, excludeIds) : undefined))
-    .as('ranked');
+  if (sectionIds.length === 0 || perSection <= 0) return rails;
+  const excluded = excludeIds.length ? sql`and ${articles.id} not in (${sql.join(excludeIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  const newest = sql`(
+    select rail.id from unnest(${sql`array[${sql.join(sectionIds.map((id) => sql`${id}::uuid`), sql`, `)}]`}) as wanted(section_id)
+    cross join lateral (
+      select ${articles.id} as id from ${articles}
+      where ${articles.sectionId} = wanted.section_id and ${isPublic} ${excluded}
+      order by ${articles.publishedAt} desc, ${articles.id} desc
+      limit ${perSection}
+    ) as rail
+  )`;
   const rows = await publicSummaries()
-    .innerJoin(ranked, eq(ranked.id, articles.id))
-    .where(lte(ranked.rank, perSection))
+    .where(sql`${articles.id} in ${newest}`)
     .orderBy(desc(articles.publishedAt), desc(articles.id));
   const sectionOf = new Map(rows.map((row) => [row.id, row.sectionId as string]));
   for (const summary of await toSummaries(rows)) rails.get(sectionOf.get(summary.id)!)?.push(summary);
@@ -421,39 +432,84 @@ export async function listSectionRails(sectionIds: string[], perSection: number,
 }
 
 /**
+ * How many of the newest articles of each of the story's tags, and of its
+ * section, are considered for "related": the trade-off that keeps the query
+ * bounded on a large archive. An older story sharing more tags than any of
+ * these newest ones is not offered; readers are shown recent related work.
+ */
+export const RELATED_CANDIDATES = 200;
+
+/**
  * Stories to read next: those sharing the most tags with this one, then the
- * newest of its section, never the article itself.
+ * newest of its section, never the article itself. Chosen among the newest
+ * RELATED_CANDIDATES articles of each of its tags and of its section.
  */
 export async function listRelatedArticles(article: { id: string; sectionId: string | null; tagIds: string[] }, limit = 3): Promise<PublicArticleSummary[]> {
+  if (!article.tagIds.length && !article.sectionId) return [];
+  const tagIds = [...new Set(article.tagIds)];
+  const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]::uuid[]`;
+  const newestOf = (where: SQL) => sql`(
+    select ${articles.id} as id, ${articles.publishedAt} as published_at, ${articles.sectionId} as section_id from ${articles}
+    where ${where} and ${isPublic} and ${articles.id} <> ${article.id}
+    order by ${articles.publishedAt} desc, ${articles.id} desc
+    limit ${RELATED_CANDIDATES}
+  )`;
+  const branches: SQL[] = [];
+  if (tagIds.length) {
+    branches.push(sql`select tagged.* from unnest(${uuidArray(tagIds)}) as wanted(tag_id) cross join lateral ${newestOf(
+      sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = wanted.tag_id)`,
+    )} as tagged`);
+  }
+  if (article.sectionId) branches.push(sql`select * from ${newestOf(eq(articles.sectionId, article.sectionId))} as in_section`);
   // Sort keys only for what the article has (a constant sort key would be read as a column number).
   const order: SQL[] = [];
-  if (article.tagIds.length) order.push(desc(sql<number>`(select count(*) from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${inArray(articleTags.tagId, article.tagIds)})`));
-  if (article.sectionId) order.push(desc(sql<boolean>`${articles.sectionId} = ${article.sectionId}`));
-  const candidates = or(
-    article.tagIds.length ? exists(db.select({ one: sql`1` }).from(articleTags).where(and(eq(articleTags.articleId, articles.id), inArray(articleTags.tagId, article.tagIds)))) : undefined,
-    article.sectionId ? eq(articles.sectionId, article.sectionId) : undefined,
-  );
-  if (!candidates) return [];
-  const rows = await publicSummaries()
-    .where(and(isPublic, ne(articles.id, article.id), candidates))
-    .orderBy(...order, desc(articles.publishedAt))
-    .limit(limit);
+  if (tagIds.length) order.push(sql`(select count(*) from ${articleTags} where ${articleTags.articleId} = candidate.id and ${articleTags.tagId} = any(${uuidArray(tagIds)})) desc`);
+  if (article.sectionId) order.push(sql`(candidate.section_id = ${article.sectionId}::uuid) desc`);
+  const best = sql`(
+    select candidate.id from (select distinct on (id) * from (${sql.join(branches, sql` union all `)}) as candidates) as candidate
+    order by ${sql.join([...order, sql`candidate.published_at desc, candidate.id desc`], sql`, `)}
+    limit ${limit}
+  )`;
+  const ids = (await db.execute<{ id: string }>(best)).rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await publicSummaries().where(inArray(articles.id, ids));
+  rows.sort((a, b) => ids.indexOf(a.id as string) - ids.indexOf(b.id as string));
   return toSummaries(rows);
+}
+
+/**
+ * The newest `limit` public articles credited to this person, as a subquery of
+ * ids: their bylines, and the articles they own that have no bylines, each
+ * read newest first from its own index and merged. (`creditedTo` as one `or`
+ * would read every public article.)
+ */
+export function creditedArticleIds(userId: string, limit: number, offset = 0) {
+  const byline = sql`exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id} and ${articleAuthors.userId} = ${userId})`;
+  const noByline = sql`not exists (select 1 from ${articleAuthors} where ${articleAuthors.articleId} = ${articles.id})`;
+  const branch = (where: SQL) => sql`(select ${articles.id} as id, ${articles.publishedAt} as published_at from ${articles}
+    where ${where} and ${isPublic} order by ${articles.publishedAt} desc, ${articles.id} desc limit ${limit + offset})`;
+  return sql`(select credited.id from (${branch(byline)} union all ${branch(sql`${articles.authorId} = ${userId} and ${noByline}`)}) as credited
+    order by credited.published_at desc, credited.id desc limit ${limit} offset ${offset})`;
 }
 
 /** A person's published articles, newest first, for their author page. */
 export async function listPublishedArticlesByAuthor(userId: string, options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
   const rows = await publicSummaries()
-    .where(and(isPublic, creditedTo(userId)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(options.limit ?? 20)
-    .offset(options.offset ?? 0);
+    .where(sql`${articles.id} in ${creditedArticleIds(userId, options.limit ?? 20, options.offset ?? 0)}`)
+    .orderBy(desc(articles.publishedAt), desc(articles.id));
   return toSummaries(rows);
 }
 
 export async function countPublishedArticlesByAuthor(userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(articles).where(and(isPublic, creditedTo(userId)));
-  return row.n;
+  // The two kinds of credit never overlap: an article with bylines does not credit its owner.
+  const [bylines, owned] = await Promise.all([
+    db.select({ n: count() }).from(articleAuthors).innerJoin(articles, eq(articles.id, articleAuthors.articleId)).where(and(eq(articleAuthors.userId, userId), isPublic)),
+    db
+      .select({ n: count() })
+      .from(articles)
+      .where(and(eq(articles.authorId, userId), isPublic, notExists(db.select({ one: sql`1` }).from(articleAuthors).where(eq(articleAuthors.articleId, articles.id))))),
+  ]);
+  return bylines[0].n + owned[0].n;
 }
 
 export async function getPublishedArticle(slug: string): Promise<PublicArticle | null> {

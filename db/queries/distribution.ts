@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, max, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, notExists, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { db } from '../client';
 import { articleAuthors, articles, articleTags, sections, tags, users } from '../schema';
-import { creditedTo, isPublic, summaryColumns, toSummaries, withPublicJoins, type PublicArticleSummary } from './articles';
+import { creditedArticleIds, creditedTo, isPublic, summaryColumns, toSummaries, withPublicJoins, type PublicArticleSummary } from './articles';
 
 /**
  * What feeds and sitemaps read. Everything goes through `isPublic`, so no
@@ -42,7 +42,15 @@ function scopeFilter(scope: FeedScope): SQL {
 /** The newest public articles of the whole site, a section, a tag or a person, with their full text. */
 export async function listFeedArticles(scope: FeedScope = {}, limit = 30): Promise<FeedArticle[]> {
   // The ids first: ordering the wide rows would read every article's text before the limit applies.
-  const newest = db.select({ id: articles.id }).from(articles).where(scopeFilter(scope)).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(limit).as('newest');
+  const { authorId, ...rest } = scope;
+  const newest = db
+    .select({ id: articles.id })
+    .from(articles)
+    // A person's credits are merged from two indexes (creditedArticleIds); `creditedTo` in one `or` would read every article.
+    .where(and(scopeFilter(rest), authorId ? sql`${articles.id} in ${creditedArticleIds(authorId, limit)}` : undefined))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .as('newest');
   const rows = await withPublicJoins(
     db
       .select({
@@ -112,19 +120,26 @@ export async function listSitemapPages(paths: { section: (slug: string) => strin
             base.from(articles).where(and(isPublic, notExists(db.select({ one: sql`1` }).from(articleAuthors).where(eq(articleAuthors.articleId, articles.id)))));
     return joined.groupBy(key).as(`newest_by_${from}`);
   };
-  const bySection = db
-    .select({ key: sql<string>`${articles.sectionId}`.as('key'), lastmod: sql<Date>`max(${lastChanged})`.as('lastmod') })
-    .from(articles)
-    .where(isPublic)
-    .groupBy(articles.sectionId)
-    .as('newest_by_section');
   const byTag = newestBy(articleTags.tagId, 'tags');
   const byByline = newestBy(articleAuthors.userId, 'bylines');
   const byOwner = newestBy(articles.authorId, 'articles');
 
   const [[home], sectionRows, tagRows, bylineRows, ownerRows] = await Promise.all([
-    db.select({ lastmod: max(lastChanged) }).from(articles).where(isPublic),
-    db.select({ slug: sections.slug, lastmod: bySection.lastmod }).from(sections).innerJoin(bySection, eq(bySection.key, sections.id)).orderBy(asc(sections.position), asc(sections.slug)),
+    db.select({
+      lastmod: sql<Date>`greatest(
+        (select max(a.published_at) from ${articles} as a where a.status in ('published', 'scheduled') and a.published_at <= now()),
+        (select max(a.modified_at) from ${articles} as a where a.status in ('published', 'scheduled') and a.published_at <= now() and a.modified_at is not null))`,
+    }).from(sql`(select 1) as one`),
+    // A section's newest change: its newest publication (one step down
+    // articles_section_public_idx) or a later correction or edit, of which there are few.
+    db
+      .execute<{ slug: string; lastmod: unknown }>(
+        sql`select * from (select s.slug, s.position, greatest(
+          (select max(a.published_at) from ${articles} as a where a.section_id = s.id and a.status in ('published', 'scheduled') and a.published_at <= now()),
+          (select max(a.modified_at) from ${articles} as a where a.section_id = s.id and a.status in ('published', 'scheduled') and a.published_at <= now() and a.modified_at is not null)
+        ) as lastmod from ${sections} as s) as listed where lastmod is not null order by position, slug`,
+      )
+      .then((r) => r.rows),
     db.select({ slug: tags.slug, lastmod: byTag.lastmod }).from(tags).innerJoin(byTag, eq(byTag.key, tags.id)).orderBy(asc(tags.slug)),
     // People are credited by their bylines, or as the owner of an article with none.
     db.select({ slug: users.slug, lastmod: byByline.lastmod }).from(users).innerJoin(byByline, eq(byByline.key, users.id)),
@@ -162,13 +177,17 @@ export async function countPublicArticles(): Promise<number> {
  */
 export async function listSitemapArticles(options: { offset: number; limit: number }): Promise<{ slug: string; lastmod: Date | null }[]> {
   if (options.limit <= 0) return [];
+  // Keyset: the first article of the file is found on the index alone, and the
+  // file read from there, rather than reading and dropping every earlier row.
+  const from = sql`(select first.published_at, first.id from ${articles} as first
+    where first.status in ('published', 'scheduled') and first.published_at <= now()
+    order by first.published_at asc, first.id asc offset ${Math.max(0, options.offset)} limit 1)`;
   const rows = await db
     .select({ slug: articles.slug, lastmod: lastChanged })
     .from(articles)
-    .where(isPublic)
+    .where(and(isPublic, sql`(${articles.publishedAt}, ${articles.id}) >= ${from}`))
     .orderBy(asc(articles.publishedAt), asc(articles.id))
-    .limit(options.limit)
-    .offset(options.offset);
+    .limit(options.limit);
   return rows.map((r) => ({ slug: r.slug, lastmod: toDate(r.lastmod) }));
 }
 
@@ -178,22 +197,51 @@ export async function listSitemapArticles(options: { offset: number; limit: numb
  * in file floor((leading + i) / size), counting from 0.
  */
 export async function listArticleChunkLastmods(leading: number, size: number): Promise<Map<number, Date>> {
-  const numbered = db
-    .select({
-      chunk: sql<number>`(row_number() over (order by ${articles.publishedAt} asc, ${articles.id} asc) - 1 + ${leading}) / ${size}`.as('chunk'),
-      lastmod: lastChanged.as('lastmod'),
-    })
-    .from(articles)
-    .where(isPublic)
-    .as('numbered');
-  const rows = await db
-    .select({ chunk: numbered.chunk, lastmod: sql<Date>`max(${numbered.lastmod})` })
-    .from(numbered)
-    .groupBy(numbered.chunk);
-  return new Map(rows.flatMap((r) => {
-    const date = toDate(r.lastmod);
-    return date ? [[Number(r.chunk), date] as const] : [];
-  }));
+  // A file's newest change is its last article's publication or a later
+  // correction or edit among its articles; those are few (articles_modified_public_idx).
+  // So: the last article of each file, found on the index alone, then the
+  // corrected articles, instead of numbering every public article.
+  const total = await countPublicArticles();
+  const lastmods = new Map<number, Date>();
+  if (total === 0) return lastmods;
+  const firstChunk = Math.floor(leading / size);
+  const lastChunk = Math.floor((leading + total - 1) / size);
+  const ends: number[] = [];
+  for (let chunk = firstChunk; chunk <= lastChunk; chunk++) ends.push(Math.min(total, (chunk + 1) * size - leading) - 1);
+  // Publication times to the microsecond, as text, so JavaScript compares them exactly.
+  const micros = sql<string>`(extract(epoch from ${articles.publishedAt}) * 1000000)::bigint::text`;
+  const nth = (n: number) =>
+    // From whichever end is nearer: the index is read, not the rows.
+    db
+      .select({ at: articles.publishedAt, micros, id: articles.id })
+      .from(articles)
+      .where(isPublic)
+      .orderBy(...(n < total / 2 ? [asc(articles.publishedAt), asc(articles.id)] : [desc(articles.publishedAt), desc(articles.id)]))
+      .offset(n < total / 2 ? n : total - 1 - n)
+      .limit(1)
+      .then((rows) => rows[0]);
+  const [lasts, corrected] = await Promise.all([
+    Promise.all(ends.map(nth)),
+    db
+      .select({ micros, id: articles.id, modifiedAt: articles.modifiedAt })
+      .from(articles)
+      .where(and(isPublic, sql`${articles.modifiedAt} is not null`, sql`${articles.modifiedAt} > ${articles.publishedAt}`)),
+  ]);
+  const key = (row: { micros: string; id: string }) => [BigInt(row.micros), row.id] as const;
+  const notAfter = (a: readonly [bigint, string], b: readonly [bigint, string]) => a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
+  lasts.forEach((last, i) => {
+    const date = toDate(last?.at);
+    if (date) lastmods.set(firstChunk + i, date);
+  });
+  for (const row of corrected) {
+    // The file holding the row: the first whose last article is not before it (uuids compare as their text).
+    const i = lasts.findIndex((last) => last && notAfter(key(row), key(last)));
+    const date = toDate(row.modifiedAt);
+    if (i < 0 || !date) continue;
+    const seen = lastmods.get(firstChunk + i);
+    if (!seen || date > seen) lastmods.set(firstChunk + i, date);
+  }
+  return lastmods;
 }
 
 /** Articles published since `since` (Google News: the last 48 hours), newest first. */

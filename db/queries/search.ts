@@ -114,11 +114,23 @@ export async function searchArticles(query: string, options: { limit?: number; o
   const rank = sql<number>`ts_rank_cd(${RANK_WEIGHTS}::float4[], ${articles.searchVector}, ${tsquery})`;
   const marked = (column: AnyPgColumn, headlineOptions: string) => sql<string>`ts_headline('english', translate(${column}, ${MARKERS}, ''), ${tsquery}, ${headlineOptions})`;
 
-  // The page of ids first, so ts_headline (the costly part) runs on that page only.
+  // Ranking reads each match's whole search vector. A word in nearly every
+  // article ("harbour") would mean ranking the whole archive on every request,
+  // so only the newest `countLimit` matches are ranked: the trade-off is that
+  // when more than that match (the page then says "1,000+"), an older article
+  // cannot outrank them. With fewer matches every one of them is ranked, as before.
+  const window = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(matches)
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(countLimit)
+    .as('window');
+  // The page of ids next, so ts_headline (the costly part) runs on that page only.
   const page = db
     .select({ id: articles.id, rank: rank.as('rank') })
     .from(articles)
-    .where(matches)
+    .innerJoin(window, eq(window.id, articles.id))
     .orderBy(desc(rank), desc(articles.publishedAt), desc(articles.id))
     .limit(Math.max(0, Math.min(limit, countLimit - offset)))
     .offset(offset)
