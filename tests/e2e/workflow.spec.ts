@@ -13,6 +13,8 @@ async function signedInPage(browser: Browser, role: keyof typeof DEMO_STAFF): Pr
 
 test.describe('the editorial workflow', () => {
   test('review round trip: submitted, sent back with notes, resubmitted, published', async ({ browser }) => {
+    // Three people in three browser contexts, a dozen round trips: more than a minute on a busy 2-core machine.
+    test.slow();
     const writerPage = await signedInPage(browser, 'writer');
     const writer = new EditorPage(writerPage);
     await writer.gotoNew();
