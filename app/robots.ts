@@ -2,8 +2,9 @@ import type { MetadataRoute } from 'next';
 import { NEWS_SITEMAP_PATH } from '@/lib/sitemaps';
 import { absoluteUrl } from '@/lib/site-url';
 
-// The origin comes from the environment at run time, not from the build.
-export const dynamic = 'force-dynamic';
+// Cached like the reader's pages; never the build's copy (the cache handler keeps nothing from the build),
+// so the origin is the one of the running server's environment.
+export const revalidate = 60;
 
 /**
  * Crawlers get the reader's site and the sitemaps; staff pages, the API and

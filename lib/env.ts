@@ -34,6 +34,17 @@ const schema = z.object({
     .string()
     .refine((v) => v === '' || /^https?:\/\/[^/\s]+\/?$/.test(v), { error: 'must be an origin like http://127.0.0.1:12111' })
     .optional(),
+  // The shared cache (issue 6): several app instances share cached pages and invalidations through
+  // Redis; unset, each instance keeps its own cache in memory. Read by lib/cache/store.mjs.
+  REDIS_URL: z
+    .string()
+    .refine((v) => v === '' || /^rediss?:\/\/[^\s]+$/.test(v), { error: 'must be a redis:// or rediss:// URL, like redis://127.0.0.1:6379' })
+    .optional(),
+  CACHE_PREFIX: z
+    .string()
+    .refine((v) => /^[\w.:-]{0,64}$/.test(v), { error: 'must be up to 64 letters, digits, dots, colons, dashes or underscores' })
+    .optional(),
+  CACHE_LOCAL_MAX_MB: z.coerce.number().int().min(1).max(65_536).optional(),
   NEWSROOM_TIME_ZONE: z
     .string()
     .refine((tz) => {

@@ -2,8 +2,9 @@ import { SiteFooter, SiteHeader } from '@/components/site/site-header';
 import { listSectionsInHomeOrder } from '@/lib/settings/sections';
 import { getSiteLogo, getSiteSettings } from '@/lib/settings/site';
 
-// Rendered per request for now; cached pages with tag invalidation are issue #6.
-export const dynamic = 'force-dynamic';
+// Reader pages are cached whole and refreshed through cache tags the moment what they show changes
+// (lib/cache); the time is a safety net, and the s-maxage a CDN sees. Search and support stay dynamic.
+export const revalidate = 60;
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const [settings, logo, sections] = await Promise.all([getSiteSettings(), getSiteLogo(), listSectionsInHomeOrder()]);

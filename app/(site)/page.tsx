@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StoryCard } from '@/components/site/story-card';
-import { listPublishedArticles, listSectionRails } from '@/db/queries/articles';
+import { listPublishedArticles, listSectionRails } from '@/lib/cache/loaders';
 import { listSectionsInHomeOrder } from '@/lib/settings/sections';
 import { sectionHref } from '@/lib/paths';
 import { HomeJsonLd } from '@/components/site/json-ld';
 import { pageMetadata } from '@/lib/seo';
 import { getSiteSettings } from '@/lib/settings/site';
+
+export const revalidate = 60;
 
 const LATEST = 4;
 const PER_RAIL = 4;

@@ -1,8 +1,8 @@
-import { feedResponse } from '@/lib/feeds';
+import { cachedFeedResponse } from '@/lib/cache/distribution';
 
-// Read per request: a feed shows what is public now.
-export const dynamic = 'force-dynamic';
+// Cached (lib/cache): built once per change, refreshed through its tags; the time is a safety net.
+export const revalidate = 60;
 
 export function GET(): Promise<Response> {
-  return feedResponse({ kind: 'site' });
+  return cachedFeedResponse({ kind: 'site' });
 }

@@ -1,10 +1,9 @@
-import { getSiteSettings } from '@/lib/settings/site';
-import { newsSitemapXml } from '@/lib/sitemaps';
-import { xmlResponse } from '@/lib/xml';
+import { cachedNewsSitemapResponse } from '@/lib/cache/distribution';
 
-export const dynamic = 'force-dynamic';
+// Cached (lib/cache): built once per change, refreshed through its tags; the time is a safety net.
+export const revalidate = 60;
 
 /** Google News: what was published in the last 48 hours. */
-export async function GET(): Promise<Response> {
-  return xmlResponse(await newsSitemapXml(await getSiteSettings()));
+export function GET(): Promise<Response> {
+  return cachedNewsSitemapResponse();
 }

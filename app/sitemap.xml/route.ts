@@ -1,9 +1,9 @@
-import { sitemapIndexXml } from '@/lib/sitemaps';
-import { xmlResponse } from '@/lib/xml';
+import { cachedSitemapIndexResponse } from '@/lib/cache/distribution';
 
 // The sitemap index (lib/sitemaps.ts says why this is not app/sitemap.ts).
-export const dynamic = 'force-dynamic';
+// Cached (lib/cache): built once per change, refreshed through its tags; the time is a safety net.
+export const revalidate = 60;
 
-export async function GET(): Promise<Response> {
-  return xmlResponse(await sitemapIndexXml());
+export function GET(): Promise<Response> {
+  return cachedSitemapIndexResponse();
 }

@@ -1,8 +1,8 @@
 import type { PublicArticle } from '@/db/queries/articles';
-import { getImageInfo } from '@/db/queries/images';
 import { articleBreadcrumbLd, newsArticleLd, organizationLd, serializeJsonLd, webSiteLd, type JsonLd, type LdImage, type LdPublisher } from '@/lib/json-ld';
 import { mediaUrl } from '@/lib/media';
 import { articleCardPath, articleDescription, DEFAULT_OG_IMAGE_PATH, OG_IMAGE_SIZE } from '@/lib/seo';
+import { getSettingsImage } from '@/lib/cache/loaders';
 import { getSiteSettings } from '@/lib/settings/site';
 
 /** One structured-data block; the serialiser makes the JSON safe inside HTML. */
@@ -13,7 +13,7 @@ export function JsonLdScript({ data }: { data: JsonLd | JsonLd[] }) {
 /** The newsroom as publisher: its uploaded logo, or else the site's generated card, which shows the name. */
 async function loadPublisher(): Promise<LdPublisher> {
   const settings = await getSiteSettings();
-  const logo = settings.logoImageId ? await getImageInfo(settings.logoImageId) : null;
+  const logo = settings.logoImageId ? await getSettingsImage(settings.logoImageId) : null;
   return {
     name: settings.name,
     description: settings.tagline,

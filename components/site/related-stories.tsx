@@ -1,4 +1,5 @@
-import { listRelatedArticles, type PublicArticle } from '@/db/queries/articles';
+import type { PublicArticle } from '@/db/queries/articles';
+import { listRelatedArticles } from '@/lib/cache/loaders';
 import { StoryCard } from './story-card';
 
 /** "Read next": stories sharing this one's tags, then the newest of its section. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { z } from 'zod';
-import { readSettings } from '@/db/queries/settings';
+import { readDonationSettingsDocument } from '@/lib/cache/loaders';
 import { DONATION_FREQUENCIES, type DonationFrequency } from '@/db/schema';
 import { CURRENCIES, CURRENCY_CODES, STRIPE_MAXIMUM, formatMoney, isCurrencyCode, minorToInput, parseAmount, type CurrencyCode } from '@/lib/money';
 
@@ -101,7 +101,8 @@ export function resolveDonationSettings(stored: Record<string, unknown>): Donati
   return donationSettingsSchema.parse(merged);
 }
 
-export const getDonationSettings = cache(async (): Promise<DonationSettings> => resolveDonationSettings(await readSettings(DONATION_SETTINGS_KEY)));
+/** From the data cache under the `donations` tag, which the donation settings action invalidates. */
+export const getDonationSettings = cache(async (): Promise<DonationSettings> => resolveDonationSettings(await readDonationSettingsDocument()));
 
 export function currencySettings(settings: DonationSettings, code: string): CurrencySettings | null {
   return settings.currencies.find((c) => c.code === code) ?? null;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { listSections } from '@/db/queries/taxonomy';
+import { listSections } from '@/lib/cache/loaders';
 import type { Section } from '@/db/schema';
 import { getSiteSettings } from './site';
 

@@ -1,8 +1,6 @@
 import 'server-only';
-import { unstable_noStore as noStore } from 'next/cache';
 import { cache } from 'react';
-import { getImageInfo } from '@/db/queries/images';
-import { readSettings } from '@/db/queries/settings';
+import { getSettingsImage, readSiteSettingsDocument } from '@/lib/cache/loaders';
 import { mediaUrl } from '@/lib/media';
 import { siteSettingsSchema, SITE_DEFAULTS, type SiteSettings } from './site-schema';
 
@@ -27,16 +25,13 @@ export function mergeSiteSettings(stored: Record<string, unknown>): SiteSettings
 }
 
 /**
- * The newsroom's identity as the admin last saved it. Read on every request
- * (an admin's change shows at once, with no deploy), once per request thanks
- * to React's cache. `noStore()` keeps Next.js from baking the values into a
- * page at build time, when there is no database to read them from (and is a
- * no-op outside a request: scripts and tests).
+ * The newsroom's identity as the admin last saved it, once per request thanks
+ * to React's cache. Read from the data cache under the `settings` tag, which
+ * the settings action invalidates: an admin's change shows at once on every
+ * cached page, with no deploy. During `next build` it gives the defaults (no
+ * database needed; nothing built then is served: lib/cache/cached.ts).
  */
-export const getSiteSettings = cache(async (): Promise<SiteSettings> => {
-  noStore();
-  return mergeSiteSettings(await readSettings(SITE_SETTINGS_KEY));
-});
+export const getSiteSettings = cache(async (): Promise<SiteSettings> => mergeSiteSettings(await readSiteSettingsDocument()));
 
 export interface SiteLogo {
   id: string;
@@ -49,6 +44,6 @@ export interface SiteLogo {
 export const getSiteLogo = cache(async (): Promise<SiteLogo | null> => {
   const { logoImageId } = await getSiteSettings();
   if (!logoImageId) return null;
-  const image = await getImageInfo(logoImageId);
+  const image = await getSettingsImage(logoImageId);
   return image ? { id: image.id, src: mediaUrl(image), width: image.width, height: image.height } : null;
 });

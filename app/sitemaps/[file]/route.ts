@@ -1,11 +1,14 @@
-import { parseSitemapFile, sitemapPartXml } from '@/lib/sitemaps';
-import { xmlResponse } from '@/lib/xml';
+import { cachedSitemapPartResponse } from '@/lib/cache/distribution';
+import { parseSitemapFile } from '@/lib/sitemaps';
 
-export const dynamic = 'force-dynamic';
+// Cached (lib/cache): built once per change, refreshed through its tags; the time is a safety net.
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
 
 /** /sitemaps/1.xml, /sitemaps/2.xml …, as listed by the index at /sitemap.xml. */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
-  const n = parseSitemapFile((await params).file);
-  const xml = n === null ? null : await sitemapPartXml(n);
-  return xml ? xmlResponse(xml) : new Response('No such sitemap.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return cachedSitemapPartResponse(parseSitemapFile((await params).file));
 }

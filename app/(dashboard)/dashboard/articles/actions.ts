@@ -11,6 +11,8 @@ import { getImageInfo } from '@/db/queries/images';
 import { getSection } from '@/db/queries/taxonomy';
 import type { Article, ArticleStatus } from '@/db/schema';
 import { authedAction, fail, type ActionResult } from '@/lib/action';
+import { withArticleInvalidation } from '@/lib/cache/article-state';
+import { wakeScheduler } from '@/lib/scheduler';
 import { can } from '@/lib/permissions';
 import { renderArticleBody, validateDocument } from '@/lib/rich-text/server';
 import { slugify } from '@/lib/slug';
@@ -75,8 +77,9 @@ export const saveArticleAction = authedAction({ schema: articleDraftSchema }, as
   };
 
   const mayEdit = (row: Article) => (!can.viewArticle(user, row) ? 'not_found' : can.editArticle(user, row) ? 'ok' : 'forbidden');
+  // A new article is a draft nobody reads; an edit refreshes every cached page that shows the article.
   const result = input.id
-    ? await updateArticle(input.id, fields, input.baseVersion!, user.id, { overwrite: input.overwrite, mayEdit })
+    ? await withArticleInvalidation(input.id, () => updateArticle(input.id!, fields, input.baseVersion!, user.id, { overwrite: input.overwrite, mayEdit }), { statusUnchanged: true })
     : await createArticle(fields, user.id);
   if (result.ok) return { ok: true, data: saved(result.article) };
   switch (result.reason) {
@@ -106,7 +109,9 @@ const MOVE_REFUSED: Record<WorkflowAction, string> = {
 /** One server action per editorial move; each is checked by the workflow on the locked row. */
 function moveAction(action: WorkflowAction) {
   return authedAction({ schema: articleMoveSchema }, async ({ id, baseVersion, publishAt }, user): Promise<ActionResult<SavedArticle | null>> => {
-    const result = await transitionArticle({ id, action, actor: user, baseVersion, publishAt });
+    const result = await withArticleInvalidation(id, () => transitionArticle({ id, action, actor: user, baseVersion, publishAt }));
+    // The scheduler then sleeps until exactly this time (not its usual 30 s).
+    if (result.ok && action === 'schedule') wakeScheduler();
     if (result.ok) return { ok: true, data: result.article ? saved(result.article) : null };
     switch (result.reason) {
       case 'not_found':

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getImageInfo } from '@/db/queries/images';
 import { updateProfile } from '@/db/queries/people';
 import { authedAction, fail, type ActionResult } from '@/lib/action';
+import { invalidateTags, profileTags } from '@/lib/cache/tags';
 
 const profileSchema = z.object({
   name: z
@@ -22,5 +23,7 @@ const profileSchema = z.object({
 export const updateProfileAction = authedAction({ schema: profileSchema }, async (input, user): Promise<ActionResult> => {
   if (input.avatarImageId && !(await getImageInfo(input.avatarImageId))) return fail('invalid', 'Some fields need attention.', { avatarImageId: 'That photo is no longer available. Upload it again.' });
   await updateProfile(user, input);
+  // Readers see the name, bio and photo on the author page and with every byline.
+  await invalidateTags(profileTags(user.id));
   return { ok: true };
 });

@@ -5,6 +5,7 @@ import { getImageInfo } from '@/db/queries/images';
 import { readSettings, writeSettings } from '@/db/queries/settings';
 import { listSections } from '@/db/queries/taxonomy';
 import { authedAction, fail, type ActionResult, type FieldErrors } from '@/lib/action';
+import { invalidateTags, siteSettingsTags } from '@/lib/cache/tags';
 import { can } from '@/lib/permissions';
 import { mergeSiteSettings, SITE_SETTINGS_KEY } from '@/lib/settings/site';
 import { siteSettingsInputSchema, type SiteSettings } from '@/lib/settings/site-schema';
@@ -47,7 +48,8 @@ export const updateSiteSettingsAction = authedAction(
     // Keys the form does not edit (the locale) are kept as they were.
     await writeSettings(SITE_SETTINGS_KEY, { ...stored, ...input }, user, { changed: changed.map((key) => FIELD_LABEL[key]).join(', ') });
 
-    // The name, logo and order are on every reader page and in the dashboard's header.
+    // The name, logo and order are on every reader page (cached: their `settings` tag) and in the dashboard's header.
+    await invalidateTags(siteSettingsTags());
     revalidatePath('/', 'layout');
     return { ok: true, data: input };
   },

@@ -9,8 +9,7 @@ import { ShareLinks } from '@/components/site/share-links';
 import { RelatedStories } from '@/components/site/related-stories';
 import { SupportAppeal } from '@/components/site/support-appeal';
 import { WithdrawnNotice } from '@/components/site/withdrawn-notice';
-import { getPublishedArticle, wasWithdrawn } from '@/db/queries/articles';
-import { listCorrectionsForArticle } from '@/db/queries/corrections';
+import { getPublishedArticle, listCorrectionsForArticle, wasWithdrawn } from '@/lib/cache/loaders';
 import { formatDate, formatDateTime } from '@/lib/dates';
 import { sectionHref } from '@/lib/paths';
 import { readingMinutes } from '@/lib/reading-time';
@@ -19,8 +18,15 @@ import { getSiteSettings } from '@/lib/settings/site';
 import { absoluteUrl } from '@/lib/site-url';
 import { CORRECTION_KIND_LABEL } from '@/lib/validation/correction';
 
-// One loader for the page and its metadata: one query per request.
+// One loader for the page and its metadata. Rendered on the first request for an address and
+// kept until the article changes (lib/cache); nothing is built ahead.
 const loadArticle = cache(getPublishedArticle);
+
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -2,12 +2,14 @@
 
 import { addCorrection } from '@/db/queries/corrections';
 import { authedAction, fail, type ActionResult } from '@/lib/action';
+import { withArticleInvalidation } from '@/lib/cache/article-state';
 import { toCorrectionItem, type CorrectionItem } from '@/lib/corrections';
 import { getSiteSettings } from '@/lib/settings/site';
 import { correctionSchema } from '@/lib/validation/correction';
 
 export const addCorrectionAction = authedAction({ roles: ['editor', 'admin'], schema: correctionSchema }, async (input, user): Promise<ActionResult<CorrectionItem>> => {
-  const result = await addCorrection({ ...input, actor: user });
+  // The note shows on the article, on /corrections, and dates the article as updated (feeds, sitemaps).
+  const result = await withArticleInvalidation(input.articleId, () => addCorrection({ ...input, actor: user }));
   if (!result.ok) {
     return result.reason === 'not_published'
       ? fail('invalid', 'Corrections and updates are for published articles. Publish it first, or change the text itself.')

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { writeSettings } from '@/db/queries/settings';
+import { donationSettingsTags, invalidateTags } from '@/lib/cache/tags';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { mayChangeDonationSettings } from '@/lib/donations/rights';
 import { CURRENCY_CODES } from '@/lib/money';
@@ -29,6 +30,8 @@ export async function saveDonationSettingsAction(_previous: SettingsState, formD
     const parsed = parseSettingsForm(values);
     if (!parsed.ok) return { values, fieldErrors: parsed.fieldErrors, error: 'Some settings need attention. Nothing was saved.' };
     await writeSettings(DONATION_SETTINGS_KEY, parsed.value, user);
+    // The appeal at the end of every cached article page reads these.
+    await invalidateTags(donationSettingsTags());
     revalidatePath('/support');
     revalidatePath('/dashboard/donations', 'layout');
     return { values: settingsToForm(parsed.value), saved: true };

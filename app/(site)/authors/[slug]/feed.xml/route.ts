@@ -1,7 +1,12 @@
-import { feedResponse } from '@/lib/feeds';
+import { cachedFeedResponse } from '@/lib/cache/distribution';
 
-export const dynamic = 'force-dynamic';
+// Cached (lib/cache): built once per change, refreshed through its tags; the time is a safety net.
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  return feedResponse({ kind: 'author', slug: (await params).slug });
+  return cachedFeedResponse({ kind: 'author', slug: (await params).slug });
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { restoreRevision } from '@/db/queries/revisions';
 import type { ArticleStatus } from '@/db/schema';
 import { authedAction, fail, type ActionResult } from '@/lib/action';
+import { withArticleInvalidation } from '@/lib/cache/article-state';
 
 const restoreRevisionSchema = z.object({
   articleId: z.uuid({ error: 'Not a valid reference.' }),
@@ -22,7 +23,8 @@ const NOT_FOUND = 'This article or version does not exist, or you do not have ac
 
 /** Puts an earlier version's text back. Never publishes or unpublishes: the status stays as it is. */
 export const restoreRevisionAction = authedAction({ schema: restoreRevisionSchema }, async (input, user): Promise<ActionResult<RestoredArticle>> => {
-  const result = await restoreRevision({ ...input, actor: user });
+  // Restoring a published article's text changes what readers see at once.
+  const result = await withArticleInvalidation(input.articleId, () => restoreRevision({ ...input, actor: user }), { statusUnchanged: true });
   if (result.ok) return { ok: true, data: { version: result.article.version, status: result.article.status, snapshotId: result.snapshot.id } };
   switch (result.reason) {
     case 'not_found':

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { pathPageNumber } from '@/lib/cache/paging';
+import { TagListing, tagMetadata } from '../../listing';
+
+// Readers reach it as /tags/<slug>?page=N (a rewrite in next.config.ts).
+type Props = { params: Promise<{ slug: string; n: string }> };
+
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, n } = await params;
+  return tagMetadata(slug, pathPageNumber(n));
+}
+
+export default async function TagPageN({ params }: Props) {
+  const { slug, n } = await params;
+  return <TagListing slug={slug} page={pathPageNumber(n)} />;
+}

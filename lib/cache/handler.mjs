@@ -1,0 +1,66 @@
+// Masthead's Next.js cache handler (next.config.ts `cacheHandler`): one store for
+// cached pages, route responses (feeds, sitemaps) and unstable_cache data, in
+// this process or, with REDIS_URL, in Redis for every instance (store.mjs).
+//
+// Why not Next's own: its tag invalidation (revalidateTag) needs a request and
+// reaches only the process it runs in. Here an entry is checked against the
+// tag store on every read, and anyone may write that store (lib/cache/tags.ts
+// invalidateTags: server actions, route handlers, the scheduler's timer).
+import { cacheState, dropEntry, invalidate, readEntry, tagTimes, warn, writeEntry } from './store.mjs';
+
+const BUILDING = () => process.env.NEXT_PHASE === 'phase-production-build';
+
+/** Every tag an entry answers to: its own, those Next lists on a page, and the request's implicit path tags. */
+export function entryTags(entry, ctx) {
+  const header = entry?.value?.headers?.['x-next-cache-tags'];
+  return [...new Set([...(entry?.tags ?? []), ...(typeof header === 'string' && header ? header.split(',') : []), ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])])];
+}
+
+export default class MastheadCacheHandler {
+  constructor(options) {
+    this.options = options;
+  }
+
+  async get(key, ctx) {
+    // Nothing made at build time is kept: it may have been made without a database.
+    if (BUILDING()) return null;
+    const starts = cacheState().starts;
+    try {
+      const entry = await readEntry(key);
+      if (entry) {
+        const times = await tagTimes(entryTags(entry, ctx));
+        if (!times.some((time) => time >= entry.lastModified)) {
+          // A render that begins now (Next revalidating a stale page) is dated from its first read.
+          if (!starts.has(key)) starts.set(key, Date.now());
+          return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
+        }
+        if (process.env.CACHE_DEBUG) console.log('[cache] invalidated', key);
+        dropEntry(key);
+      }
+    } catch (error) {
+      warn(`serving uncached: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // A miss: the render that follows is dated now, so an invalidation made while it runs makes its result a miss too.
+    if (starts.size > 10_000) starts.clear(); // renders that never stored (errors): forget them
+    starts.set(key, Date.now());
+    return null;
+  }
+
+  async set(key, value, ctx) {
+    if (BUILDING()) return;
+    const starts = cacheState().starts;
+    const lastModified = starts.get(key) ?? Date.now();
+    starts.delete(key);
+    try {
+      await writeEntry(key, { value, lastModified, tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl });
+    } catch (error) {
+      warn(`not stored: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async revalidateTag(tags) {
+    await invalidate(Array.isArray(tags) ? tags : [tags]);
+  }
+
+  resetRequestCache() {}
+}

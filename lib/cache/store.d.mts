@@ -1,0 +1,27 @@
+export interface CacheEntry {
+  value: unknown;
+  lastModified: number;
+  tags: string[];
+  cacheControl?: unknown;
+}
+
+export interface CacheState {
+  entries: Map<string, { entry: CacheEntry; size: number }>;
+  bytes: number;
+  tags: Map<string, number>;
+  starts: Map<string, number>;
+  pending: Map<string, number>;
+  redis: unknown;
+  connecting: Promise<unknown> | null;
+  warnedAt: number;
+}
+
+export function cacheState(): CacheState;
+export function tagTimes(tags: string[]): Promise<number[]>;
+export function invalidate(tags: string[], now?: number): Promise<void>;
+export function readEntry(key: string): Promise<CacheEntry | null>;
+export function writeEntry(key: string, entry: CacheEntry): Promise<void>;
+export function dropEntry(key: string): void;
+export function closeStore(): Promise<void>;
+export function resetLocalStore(): void;
+export function warn(message: string): void;
