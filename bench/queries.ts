@@ -8,7 +8,7 @@
  * VACUUM ANALYZE on the article tables (what autovacuum does on a live
  * database; without it index-only scans still visit the heap), then runs each
  * reader query --runs times (default 200, after 10 warm-up runs) through the
- * real functions in db/queries/* and lib/sitemaps.ts, and prints p50, p99 and
+ * real functions in db/queries/* (the sitemaps as lib/sitemaps.ts calls them), and prints p50, p99 and
  * max in milliseconds against the 20 ms p99 target, then each SQL statement's
  * EXPLAIN (ANALYZE, BUFFERS).
  *
@@ -71,7 +71,7 @@ async function main() {
     const { searchArticles } = await import('../db/queries/search');
     const distribution = await import('../db/queries/distribution');
     const sitemaps = await import('../lib/sitemaps');
-    const { SITEMAP_MAX_URLS } = await import('../lib/xml');
+    const { NEWS_SITEMAP_MAX_URLS, SITEMAP_MAX_URLS } = await import('../lib/xml');
     const { PAGE_SIZE } = await import('../components/site/pagination');
 
     const pool = getPool();
@@ -102,7 +102,8 @@ async function main() {
     const total = await distribution.countPublicArticles();
     const sectionPages = Math.ceil(section.n / PAGE_SIZE);
     const deepPage = Math.max(1, Math.floor(sectionPages / 2));
-    const sitemapPages = await distribution.listSitemapPages({ section: (s) => s, tag: (s) => s, author: (s) => s });
+    const paths = { section: (s: string) => s, tag: (s: string) => s, author: (s: string) => s };
+    const sitemapPages = await distribution.listSitemapPages(paths);
     const lastSitemap = Math.max(1, Math.ceil((sitemapPages.length + total) / SITEMAP_MAX_URLS));
     const homeSections = (await q<{ id: string }>(`select id from sections order by position, name`)).map((r) => r.id);
     const home = await articlesQ.listPublishedArticles({ limit: 5 });
@@ -132,10 +133,13 @@ async function main() {
       ['related stories', () => articlesQ.listRelatedArticles({ id: article.id, sectionId: article.section_id, tagIds: articleTagIds })],
       [`search common "${commonWord}"`, () => searchArticles(commonWord, { limit: PAGE_SIZE })],
       [`search rare "${rare?.word}"`, () => searchArticles(rare?.word ?? 'zyzzyva', { limit: PAGE_SIZE })],
-      ['sitemap index', () => sitemaps.sitemapIndexXml()],
-      ['sitemap chunk first', () => sitemaps.sitemapPartXml(1)],
-      [`sitemap chunk last (${lastSitemap})`, () => sitemaps.sitemapPartXml(lastSitemap)],
-      ['news sitemap', () => sitemaps.newsSitemapXml({ name: 'The Harbour Ledger', locale: 'en-GB' })],
+      // What lib/sitemaps.ts asks the database for, without building the XML.
+      ['sitemap pages + count', () => Promise.all([distribution.listSitemapPages(paths), distribution.countPublicArticles()])],
+      ['sitemap index lastmods', () => distribution.listArticleChunkLastmods(sitemapPages.length, SITEMAP_MAX_URLS)],
+      [`sitemap chunk first (${SITEMAP_MAX_URLS})`, () => distribution.listSitemapArticles({ offset: 0, limit: SITEMAP_MAX_URLS - sitemapPages.length })],
+      [`sitemap chunk last (${lastSitemap})`, () => distribution.listSitemapArticles({ offset: (lastSitemap - 1) * SITEMAP_MAX_URLS - sitemapPages.length, limit: SITEMAP_MAX_URLS })],
+      ['sitemap chunk of 5,000 (deep)', () => distribution.listSitemapArticles({ offset: Math.max(0, total - 5_000), limit: 5_000 })],
+      ['news sitemap', () => distribution.listRecentArticles(new Date(Date.now() - sitemaps.NEWS_WINDOW_MS), NEWS_SITEMAP_MAX_URLS)],
       ['feed site', () => distribution.listFeedArticles({})],
       ['feed section', () => distribution.listFeedArticles({ sectionId: section.id })],
       ['feed tag', () => distribution.listFeedArticles({ tagId: commonTag.id })],

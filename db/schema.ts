@@ -147,6 +147,10 @@ export const articles = pgTable(
     // Reader lists walk these in order and stop at the page they need (issue 6:
     // every reader query under 20 ms at 100,000 articles; `npm run bench:queries`).
     // Partial on the two statuses readers can see; `id` breaks ties in publication order.
+    // Not declared here: articles_sitemap_idx on (published_at, id) INCLUDE (slug,
+    // modified_at), same condition, written in drizzle/0003_reader_query_indexes.sql
+    // (drizzle-kit cannot express INCLUDE): a sitemap file of 50,000 articles is
+    // read from the index alone.
     index('articles_public_order_idx')
       .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} in ('published', 'scheduled')`),

@@ -34,6 +34,9 @@ export async function sitemapIndexXml(size = SITEMAP_MAX_URLS): Promise<string> 
   for (let chunk = 0; chunk < files; chunk++) {
     let lastmod = articleLastmods.get(chunk) ?? null;
     for (const page of pages.slice(chunk * size, (chunk + 1) * size)) lastmod = latest(lastmod, page.lastmod);
+    // A file of tag and author pages only (they carry no lastmod, see listSitemapPages):
+    // the home page's, the newest change of all, bounds theirs.
+    lastmod ??= pages[0]?.lastmod ?? null;
     entries.push({ loc: absoluteUrl(sitemapPartPath(chunk + 1)), lastmod });
   }
   return buildSitemapIndex(entries);

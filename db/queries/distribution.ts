@@ -1,5 +1,4 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, notExists, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, count, desc, eq, exists, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '../client';
 import { articleAuthors, articles, articleTags, sections, tags, users } from '../schema';
 import { creditedArticleIds, creditedTo, isPublic, summaryColumns, toSummaries, withPublicJoins, type PublicArticleSummary } from './articles';
@@ -103,59 +102,57 @@ export interface SitemapEntry {
 }
 
 /**
- * The listing pages worth crawling, with the time their newest article changed:
- * the home page, then each section, tag and author with at least one public
- * article. Far fewer than the articles, so read whole.
+ * The listing pages worth crawling: the home page, then each section, tag and
+ * author with at least one public article. Far fewer than the articles, so read whole.
+ *
+ * lastmod, the time the page's newest article changed, is given for the home
+ * page and the sections: each is one step down an index, plus the few
+ * corrected articles. Tags and authors are listed without one: their newest
+ * change means joining every tagging or byline to its article (hundreds of
+ * milliseconds at 100,000 articles), and a lastmod is optional in a sitemap.
+ * The index's lastmod for the file that holds them is unchanged: the home
+ * page is in that file, and its lastmod is the newest change of all.
  */
 export async function listSitemapPages(paths: { section: (slug: string) => string; tag: (slug: string) => string; author: (slug: string) => string }): Promise<SitemapEntry[]> {
-  // Each list is aggregated by id first and named after: grouping the joined rows costs twice as much.
-  const newestBy = <T extends AnyPgColumn>(key: T, from: 'articles' | 'tags' | 'bylines') => {
-    const base = db.select({ key: sql<string>`${key}`.as('key'), lastmod: sql<Date>`max(${lastChanged})`.as('lastmod') });
-    const joined =
-      from === 'tags'
-        ? base.from(articleTags).innerJoin(articles, and(eq(articles.id, articleTags.articleId), isPublic))
-        : from === 'bylines'
-          ? base.from(articleAuthors).innerJoin(articles, and(eq(articles.id, articleAuthors.articleId), isPublic))
-          : // Owners are credited only where no byline was set.
-            base.from(articles).where(and(isPublic, notExists(db.select({ one: sql`1` }).from(articleAuthors).where(eq(articleAuthors.articleId, articles.id)))));
-    return joined.groupBy(key).as(`newest_by_${from}`);
-  };
-  const byTag = newestBy(articleTags.tagId, 'tags');
-  const byByline = newestBy(articleAuthors.userId, 'bylines');
-  const byOwner = newestBy(articles.authorId, 'articles');
-
-  const [[home], sectionRows, tagRows, bylineRows, ownerRows] = await Promise.all([
-    db.select({
-      lastmod: sql<Date>`greatest(
-        (select max(a.published_at) from ${articles} as a where a.status in ('published', 'scheduled') and a.published_at <= now()),
-        (select max(a.modified_at) from ${articles} as a where a.status in ('published', 'scheduled') and a.published_at <= now() and a.modified_at is not null))`,
-    }).from(sql`(select 1) as one`),
-    // A section's newest change: its newest publication (one step down
-    // articles_section_public_idx) or a later correction or edit, of which there are few.
+  const publicAs = (a: string) => sql.raw(`${a}.status in ('published', 'scheduled') and ${a}.published_at <= now()`);
+  const newestChange = (scope: SQL) => sql`greatest(
+    (select max(a.published_at) from ${articles} as a where ${scope} and ${publicAs('a')}),
+    (select max(a.modified_at) from ${articles} as a where ${scope} and ${publicAs('a')} and a.modified_at is not null))`;
+  const [homeRows, sectionRows, tagRows, authorRows] = await Promise.all([
+    db.execute<{ lastmod: unknown }>(sql`select ${newestChange(sql`true`)} as lastmod`).then((r) => r.rows),
     db
       .execute<{ slug: string; lastmod: unknown }>(
-        sql`select * from (select s.slug, s.position, greatest(
-          (select max(a.published_at) from ${articles} as a where a.section_id = s.id and a.status in ('published', 'scheduled') and a.published_at <= now()),
-          (select max(a.modified_at) from ${articles} as a where a.section_id = s.id and a.status in ('published', 'scheduled') and a.published_at <= now() and a.modified_at is not null)
-        ) as lastmod from ${sections} as s) as listed where lastmod is not null order by position, slug`,
+        sql`select slug, lastmod from (select s.slug, s.position, ${newestChange(sql`a.section_id = s.id`)} as lastmod from ${sections} as s) as listed
+          where lastmod is not null order by position, slug`,
       )
       .then((r) => r.rows),
-    db.select({ slug: tags.slug, lastmod: byTag.lastmod }).from(tags).innerJoin(byTag, eq(byTag.key, tags.id)).orderBy(asc(tags.slug)),
+    // Each tag: its taggings in article_tags_tag_article_idx until the first
+    // public one (`limit 1` keeps it per tag; a plain `exists` is planned as one
+    // join of every tagging).
+    db
+      .execute<{ slug: string }>(
+        sql`select t.slug from ${tags} as t cross join lateral (
+          select 1 from ${articleTags} as at join ${articles} as a on a.id = at.article_id where at.tag_id = t.id and ${publicAs('a')} limit 1
+        ) as used order by t.slug`,
+      )
+      .then((r) => r.rows),
     // People are credited by their bylines, or as the owner of an article with none.
-    db.select({ slug: users.slug, lastmod: byByline.lastmod }).from(users).innerJoin(byByline, eq(byByline.key, users.id)),
-    db.select({ slug: users.slug, lastmod: byOwner.lastmod }).from(users).innerJoin(byOwner, eq(byOwner.key, users.id)),
+    db
+      .execute<{ slug: string }>(
+        sql`select u.slug from ${users} as u where exists (
+          select 1 from ${articleAuthors} as aa join ${articles} as a on a.id = aa.article_id where aa.user_id = u.id and ${publicAs('a')}
+        ) or exists (
+          select 1 from ${articles} as a where a.author_id = u.id and ${publicAs('a')}
+          and not exists (select 1 from ${articleAuthors} as byline where byline.article_id = a.id)
+        )`,
+      )
+      .then((r) => r.rows.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))),
   ]);
-  const authors = new Map<string, Date>();
-  for (const row of [...bylineRows, ...ownerRows]) {
-    const date = toDate(row.lastmod);
-    const seen = authors.get(row.slug);
-    if (date && (!seen || date > seen)) authors.set(row.slug, date);
-  }
   return [
-    { path: '/', lastmod: toDate(home?.lastmod) },
+    { path: '/', lastmod: toDate(homeRows[0]?.lastmod) },
     ...sectionRows.map((r) => ({ path: paths.section(r.slug), lastmod: toDate(r.lastmod) })),
-    ...tagRows.map((r) => ({ path: paths.tag(r.slug), lastmod: toDate(r.lastmod) })),
-    ...[...authors].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([slug, lastmod]) => ({ path: paths.author(slug), lastmod })),
+    ...tagRows.map((r) => ({ path: paths.tag(r.slug), lastmod: null })),
+    ...authorRows.map((r) => ({ path: paths.author(r.slug), lastmod: null })),
   ];
 }
 

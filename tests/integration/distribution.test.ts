@@ -241,6 +241,20 @@ describe('sitemaps', () => {
     expect(older?.lastmod).toBe(published[1].publishedAt!.toISOString());
   });
 
+  it('tag and author pages are listed without a lastmod; the home page carries the newest change of all', async () => {
+    const xml = (await sitemapPartXml(1))!;
+    const urls = readUrlset(xml);
+    const tagEntry = urls.find((u) => u.loc === absoluteUrl(tagHref(slugify(tag))));
+    const authorEntry = urls.find((u) => u.loc === absoluteUrl(authorHref(writer.slug)));
+    expect(tagEntry).toBeDefined();
+    expect(tagEntry?.lastmod).toBeUndefined();
+    expect(authorEntry).toBeDefined();
+    expect(authorEntry?.lastmod).toBeUndefined();
+    const home = urls.find((u) => u.loc === absoluteUrl('/'));
+    const newest = urls.map((u) => u.lastmod).filter((d): d is string => Boolean(d)).sort().at(-1);
+    expect(home?.lastmod).toBe(newest);
+  });
+
   it('splits into files of at most the given size under one index, losing and repeating nothing', async () => {
     const size = 7;
     await whileQuiet(

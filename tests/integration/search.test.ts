@@ -129,6 +129,20 @@ describe('what search finds', () => {
     expect(await searchArticles(w, { countLimit: 5 })).toMatchObject({ total: 5, more: false });
   });
 
+  it('past the count limit, only the newest matches are ranked: an older better match gives way', async () => {
+    const w = word();
+    const now = Date.now();
+    const oldHeadline = await makeArticle(writer.id, { headline: `The ${w} inquiry` }, { publish: new Date(now - 50 * HOUR) });
+    const newer = [];
+    for (let i = 1; i <= 3; i++) newer.push(await makeArticle(writer.id, { body: doc(paragraph(`A word on ${w}, number ${i}.`)) }, { publish: new Date(now - i * HOUR) }));
+    // Within the limit every match is ranked: the headline match leads, whatever its age.
+    expect((await searchArticles(w, { countLimit: 10 })).hits[0].id).toBe(oldHeadline.id);
+    // Four matches, a limit of three: the newest three are ranked and the oldest is left out.
+    const capped = await searchArticles(w, { countLimit: 3 });
+    expect(capped).toMatchObject({ total: 3, more: true });
+    expect(capped.hits.map((h) => h.id).sort()).toEqual(newer.map((a) => a.id).sort());
+  });
+
   it('uses the dek as the snippet when only the headline or dek matched', async () => {
     const w = word();
     await makeArticle(writer.id, { headline: `${w} in the headline`, dek: 'A short dek for readers.', body: doc(paragraph('Body without the word.')) }, { publish: true });
