@@ -27,6 +27,8 @@ export const decodeCached = <T>(json: string): T => JSON.parse(json, reviver) as
 /** `next build` runs here: no page made now is ever served (the cache handler keeps nothing from the build). */
 export const isBuilding = () => process.env.NEXT_PHASE === 'phase-production-build';
 
+const SAFETY_NET_SECONDS = 3600;
+
 export interface CachedOptions<A extends unknown[], R> {
   /** Names the loader in the cache key (the function's source is the same for every loader). */
   key: string;
@@ -38,7 +40,11 @@ export interface CachedOptions<A extends unknown[], R> {
    * stores nothing at build time, so the first request renders them afresh.
    */
   buildValue: NoInfer<R>;
-  /** Seconds before the data is read again even if no tag changed; default never. */
+  /**
+   * Seconds before the data is read again in the background even if no tag
+   * changed: a safety net for writes made behind the app's back (a script on
+   * the database). Default an hour.
+   */
   revalidate?: number;
 }
 
@@ -50,9 +56,11 @@ export interface CachedOptions<A extends unknown[], R> {
 export function cached<A extends unknown[], R>(fn: (...args: A) => Promise<R>, options: CachedOptions<A, R>): (...args: A) => Promise<R> {
   return async (...args: A): Promise<R> => {
     if (isBuilding()) return options.buildValue;
+    // `next dev` keeps data across code edits under the same key: a changed query would show old rows.
+    if (process.env.NODE_ENV === 'development') return fn(...args);
     const load = unstable_cache(async () => encodeCached(await fn(...args)), ['masthead', options.key, encodeCached(args)], {
       tags: options.tags(...args),
-      revalidate: options.revalidate ?? false,
+      revalidate: options.revalidate ?? SAFETY_NET_SECONDS,
     });
     let json: string;
     try {

@@ -9,6 +9,7 @@
 import { cacheState, dropEntry, invalidate, readEntry, tagTimes, warn, writeEntry } from './store.mjs';
 
 const BUILDING = () => process.env.NEXT_PHASE === 'phase-production-build';
+const RENDER_LIMIT_MS = 30_000;
 
 /** Every tag an entry answers to: its own, those Next lists on a page, and the request's implicit path tags. */
 export function entryTags(entry, ctx) {
@@ -30,8 +31,11 @@ export default class MastheadCacheHandler {
       if (entry) {
         const times = await tagTimes(entryTags(entry, ctx));
         if (!times.some((time) => time >= entry.lastModified)) {
-          // A render that begins now (Next revalidating a stale page) is dated from its first read.
-          if (!starts.has(key)) starts.set(key, Date.now());
+          // Past its revalidate time, Next serves it and renders it again in the background: that render is dated now.
+          const revalidate = entry.cacheControl?.revalidate ?? entry.value?.revalidate;
+          if (typeof revalidate === 'number' && Date.now() - entry.lastModified > revalidate * 1000 && !((starts.get(key) ?? 0) > entry.lastModified)) {
+            starts.set(key, Date.now());
+          }
           return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
         }
         if (process.env.CACHE_DEBUG) console.log('[cache] invalidated', key);
@@ -49,7 +53,10 @@ export default class MastheadCacheHandler {
   async set(key, value, ctx) {
     if (BUILDING()) return;
     const starts = cacheState().starts;
-    const lastModified = starts.get(key) ?? Date.now();
+    // Dated from when its render began (see get), so an invalidation made during the render makes it a miss;
+    // a start older than any render takes (one that never stored) is ignored.
+    const start = starts.get(key);
+    const lastModified = start !== undefined && Date.now() - start < RENDER_LIMIT_MS ? start : Date.now();
     starts.delete(key);
     try {
       await writeEntry(key, { value, lastModified, tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl });

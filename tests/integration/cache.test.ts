@@ -185,6 +185,28 @@ function handlerContract(name: string, setup: () => void | Promise<void>) {
       await handler.set('/', page('<p>old</p>', ['home']), {});
       expect(await handler.get('/', { kind: 'APP_PAGE' })).toBeNull();
     });
+
+    it('a page past its revalidate time is stored fresh by its background render, and an invalidation during that render still wins', async () => {
+      const handler = new MastheadCacheHandler();
+      const control = { cacheControl: { revalidate: 0.05, expire: 3600 } };
+      await handler.get('/latest', { kind: 'APP_PAGE' });
+      await handler.set('/latest', page('<p>1</p>', ['lists']), control);
+      // Read often while fresh: those reads do not date the next render.
+      await handler.get('/latest', { kind: 'APP_PAGE' });
+      await sleep(80);
+      const stale = await handler.get('/latest', { kind: 'APP_PAGE' });
+      expect(stale).not.toBeNull();
+      await handler.set('/latest', page('<p>2</p>', ['lists']), control);
+      const fresh = await handler.get('/latest', { kind: 'APP_PAGE' });
+      expect(Date.now() - fresh!.lastModified).toBeLessThan(50);
+
+      await sleep(80);
+      await handler.get('/latest', { kind: 'APP_PAGE' }); // stale: Next renders it again in the background
+      await sleep(2);
+      await invalidateTags(['lists']);
+      await handler.set('/latest', page('<p>3, from old data</p>', ['lists']), control);
+      expect(await handler.get('/latest', { kind: 'APP_PAGE' })).toBeNull();
+    });
   });
 }
 
