@@ -83,7 +83,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <h2 id="results-heading" className="border-b-2 border-ink pb-2 text-base font-bold">
             {resultCount(results.total, results.more)} for “{query}”
           </h2>
-          <ol className="divide-y divide-rule">
+          <ol aria-label="Search results" className="divide-y divide-rule">
             {results.hits.map((hit) => (
               <li key={hit.id} className="py-6">
                 <Result hit={hit} timeZone={settings.timeZone} locale={settings.locale} />

@@ -11,7 +11,7 @@ export class SearchPage {
     this.headerBox = page.getByRole('search', { name: 'Site search' }).getByRole('searchbox', { name: 'Search articles' });
     this.box = page.getByRole('main').getByRole('searchbox');
     this.resultsHeading = page.getByRole('main').getByRole('heading', { level: 2 }).first();
-    this.results = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('article') });
+    this.results = page.getByRole('main').getByRole('list', { name: 'Search results' }).getByRole('listitem');
   }
 
   async goto(query?: string) {
