@@ -14,6 +14,29 @@ export interface LiveResult {
   page: string;
   /** Milliseconds from the action's response to the first response showing the change; null if not within the limit. */
   ms: number | null;
+  /** With `warm`: what the reader side served just before the change. */
+  before?: {
+    /** The page already showed the change (the figure then means nothing). */
+    changed: boolean;
+    /** Its `x-nextjs-cache` header (HIT when served from the page cache), or null. */
+    cache: string | null;
+  };
+}
+
+export interface LiveOptions {
+  /**
+   * Where readers are served, and polled: another app instance sharing the
+   * cache, or nginx in front. Default: the origin the actions are sent to.
+   */
+  readOrigin?: string;
+  /**
+   * Before each change, load each page it should show on twice from
+   * `readOrigin`, so that it is cached there, and record whether it already
+   * shows the change (`before`). Default false.
+   */
+  warm?: boolean;
+  /** How long to wait for a page to show a change. Default 15 s. */
+  limitMs?: number;
 }
 
 const POLL_MS = 20;
@@ -21,21 +44,53 @@ const LIMIT_MS = 15_000;
 
 type Test = (body: string, status: number, page: string) => boolean;
 
-async function waitFor(origin: string, page: string, test: Test, since: number): Promise<number | null> {
+async function waitFor(origin: string, page: string, test: Test, since: number, limitMs = LIMIT_MS): Promise<number | null> {
   for (;;) {
     const response = await fetch(`${origin}${page}`, { headers: { 'Cache-Control': 'no-cache' } });
     const body = await response.text();
     if (test(body, response.status, page)) return Math.round(performance.now() - since);
-    if (performance.now() - since > LIMIT_MS) return null;
+    if (performance.now() - since > limitMs) return null;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
+/** Loads each page twice (the second from the cache, if it caches), and tells what the last response showed. */
+async function warm(origin: string, pages: string[], test: Test): Promise<Map<string, NonNullable<LiveResult['before']>>> {
+  const out = new Map<string, NonNullable<LiveResult['before']>>();
+  await Promise.all(
+    pages.map(async (page) => {
+      let response: Response | undefined;
+      let body = '';
+      for (let i = 0; i < 2; i++) {
+        response = await fetch(`${origin}${page}`);
+        body = await response.text();
+      }
+      out.set(page, { changed: test(body, response!.status, page), cache: response!.headers.get('x-nextjs-cache') });
+    }),
+  );
+  return out;
+}
+
+interface Target {
+  /** Where the pages are read. */
+  readOrigin: string;
+  warm: boolean;
+  limitMs: number;
+}
+
 /** Runs `act`, then times each page until `test` holds on it. */
-async function measure(origin: string, change: string, pages: string[], act: () => Promise<unknown>, test: Test): Promise<LiveResult[]> {
+async function measure(target: Target, change: string, pages: string[], act: () => Promise<unknown>, test: Test): Promise<LiveResult[]> {
+  const before = target.warm ? await warm(target.readOrigin, pages, test) : null;
   await act();
   const since = performance.now();
-  return Promise.all(pages.map(async (page) => ({ change, page, ms: await waitFor(origin, page, test, since) })));
+  return Promise.all(
+    pages.map(async (page) => ({
+      change,
+      page,
+      ms: await waitFor(target.readOrigin, page, test, since, target.limitMs),
+      ...(before ? { before: before.get(page) } : {}),
+    })),
+  );
 }
 
 interface ArticleRow {
@@ -69,7 +124,13 @@ async function loadArticle(db: pg.Client, slug: string) {
   return { ...rows[0], tags: tags.rows };
 }
 
-export async function measurePublishToLive(origin: string, databaseUrl: string): Promise<LiveResult[]> {
+/**
+ * Makes each kind of change through the app at `origin` and times it on every
+ * page that shows it, read from `options.readOrigin` (default: the same app).
+ */
+export async function measurePublishToLive(origin: string, databaseUrl: string, options: LiveOptions = {}): Promise<LiveResult[]> {
+  const target: Target = { readOrigin: options.readOrigin ?? origin, warm: options.warm ?? false, limitMs: options.limitMs ?? LIMIT_MS };
+  const reader = target.readOrigin;
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const editor = new StaffClient(origin);
@@ -83,7 +144,7 @@ export async function measurePublishToLive(origin: string, databaseUrl: string):
     const a = await loadArticle(db, 'harbour-dredging-to-begin-in-march');
     const listing = ['/', `/sections/${a.section_slug}`, `/tags/${a.tags[0].slug}`, `/authors/${a.author_slug}`, '/feed.xml', '/latest'];
     const showing = [];
-    for (const page of listing) if ((await (await fetch(`${origin}${page}`)).text()).includes(a.slug)) showing.push(page);
+    for (const page of listing) if ((await (await fetch(`${reader}${page}`)).text()).includes(a.slug)) showing.push(page);
     const headline = `${a.headline} (bench ${token})`;
     const save = (fields: Partial<ArticleRow>, version: number) =>
       editor.action(`/dashboard/articles/${a.id}`, 'saveArticleAction', [
@@ -103,12 +164,12 @@ export async function measurePublishToLive(origin: string, databaseUrl: string):
           body: a.body,
         },
       ]);
-    results.push(...(await measure(origin, 'edit a published headline', [`/articles/${a.slug}`, ...showing], () => save({ headline }, a.version), (body) => body.includes(`bench ${token}`))));
+    results.push(...(await measure(target, 'edit a published headline', [`/articles/${a.slug}`, ...showing], () => save({ headline }, a.version), (body) => body.includes(`bench ${token}`))));
 
     // 2. A correction on that article.
     const note = `Bench correction ${token}: the figure was 140,000, not 14,000.`;
     results.push(
-      ...(await measure(origin, 'add a correction', [`/articles/${a.slug}`, '/corrections'], () => editor.action(`/dashboard/articles/${a.id}`, 'addCorrectionAction', [{ articleId: a.id, kind: 'correction', body: note }]), (body) => body.includes(`Bench correction ${token}`))),
+      ...(await measure(target, 'add a correction', [`/articles/${a.slug}`, '/corrections'], () => editor.action(`/dashboard/articles/${a.id}`, 'addCorrectionAction', [{ articleId: a.id, kind: 'correction', body: note }]), (body) => body.includes(`Bench correction ${token}`))),
     );
 
     // 3. Publishing a draft.
@@ -117,20 +178,23 @@ export async function measurePublishToLive(origin: string, databaseUrl: string):
     const live: Test = (body, status, page) => (isArticle(page) ? status === 200 && !body.includes('no longer available') : body.includes(d.slug));
     const gone: Test = (body, _status, page) => (isArticle(page) ? body.includes('no longer available') : !body.includes(d.slug));
     const dPages = [`/articles/${d.slug}`, '/', `/sections/${d.section_slug}`, `/tags/${d.tags[0].slug}`, `/authors/${d.author_slug}`, '/feed.xml', '/news-sitemap.xml'];
-    results.push(...(await measure(origin, 'publish a draft', dPages, () => editor.action(`/dashboard/articles/${d.id}`, 'publishArticleAction', [{ id: d.id }]), live)));
+    results.push(...(await measure(target, 'publish a draft', dPages, () => editor.action(`/dashboard/articles/${d.id}`, 'publishArticleAction', [{ id: d.id }]), live)));
 
     // 4. Unpublishing it again.
     results.push(
-      ...(await measure(origin, 'unpublish', dPages, () => editor.action(`/dashboard/articles/${d.id}`, 'unpublishArticleAction', [{ id: d.id }]), gone)),
+      ...(await measure(target, 'unpublish', dPages, () => editor.action(`/dashboard/articles/${d.id}`, 'unpublishArticleAction', [{ id: d.id }]), gone)),
     );
 
     // 5. Scheduling it a few seconds ahead: time from the scheduled moment.
     const at = new Date(Date.now() + 3_000);
     await editor.action(`/dashboard/articles/${d.id}`, 'scheduleArticleAction', [{ id: d.id, publishAt: at.toISOString() }]);
+    const sPages = [`/articles/${d.slug}`, '/', '/feed.xml'];
+    const sBefore = target.warm ? await warm(reader, sPages, live) : null;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, at.getTime() - Date.now())));
     const scheduledSince = performance.now();
-    for (const page of [`/articles/${d.slug}`, '/', '/feed.xml']) {
-      results.push({ change: 'scheduled publication (from its time)', page, ms: await waitFor(origin, page, live, scheduledSince) });
+    for (const page of sPages) {
+      const ms = await waitFor(reader, page, live, scheduledSince, target.limitMs);
+      results.push({ change: 'scheduled publication (from its time)', page, ms, ...(sBefore ? { before: sBefore.get(page) } : {}) });
     }
 
     // 6. A settings change: the newsroom's tagline is in every page's footer.
@@ -138,7 +202,7 @@ export async function measurePublishToLive(origin: string, databaseUrl: string):
     const current = { ...SITE_DEFAULTS, ...stored };
     const tagline = `Independent news, measured ${token}`;
     const input = { name: current.name, tagline, logoImageId: current.logoImageId, timeZone: current.timeZone, supportText: current.supportText, sectionOrder: current.sectionOrder };
-    results.push(...(await measure(origin, 'change a site setting', ['/', `/articles/${a.slug}`, `/sections/${a.section_slug}`], () => admin.action('/dashboard/settings', 'updateSiteSettingsAction', [input]), (body) => body.includes(`measured ${token}`))));
+    results.push(...(await measure(target, 'change a site setting', ['/', `/articles/${a.slug}`, `/sections/${a.section_slug}`], () => admin.action('/dashboard/settings', 'updateSiteSettingsAction', [input]), (body) => body.includes(`measured ${token}`))));
     await admin.action('/dashboard/settings', 'updateSiteSettingsAction', [{ ...input, tagline: current.tagline }]);
   } finally {
     await db.end();
