@@ -105,8 +105,11 @@ async function main() {
     if (production && process.env.MASTHEAD_DEMO_SEED !== '1') console.warn(`[masthead] SITE_URL is not set: links in feeds and sitemaps will point at ${process.env.SITE_URL}`);
   }
 
+  // Production: Next behind our own HTTP server, which answers cached reader pages from the page cache
+  // directly (scripts/next-server.mjs); development: `next dev`.
   const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [nextBin, production ? 'start' : 'dev', ...process.argv.slice(3)], {
+  const server = production ? [path.join(process.cwd(), 'scripts', 'next-server.mjs')] : [nextBin, 'dev'];
+  const child = spawn(process.execPath, [...server, ...process.argv.slice(3)], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: production ? 'production' : 'development', NEXT_TELEMETRY_DISABLED: '1' },
   });

@@ -6,16 +6,13 @@
 // reaches only the process it runs in. Here an entry is checked against the
 // tag store on every read, and anyone may write that store (lib/cache/tags.ts
 // invalidateTags: server actions, route handlers, the scheduler's timer).
-import { cacheState, dropEntry, invalidate, readEntry, tagTimes, warn, writeEntry } from './store.mjs';
+import { rememberAddress } from './fast-path.mjs';
+import { cacheState, dropEntry, entryTags, invalidate, readEntry, tagTimes, warn, writeEntry } from './store.mjs';
+
+export { entryTags };
 
 const BUILDING = () => process.env.NEXT_PHASE === 'phase-production-build';
 const RENDER_LIMIT_MS = 30_000;
-
-/** Every tag an entry answers to: its own, those Next lists on a page, and the request's implicit path tags. */
-export function entryTags(entry, ctx) {
-  const header = entry?.value?.headers?.['x-next-cache-tags'];
-  return [...new Set([...(entry?.tags ?? []), ...(typeof header === 'string' && header ? header.split(',') : []), ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])])];
-}
 
 export default class MastheadCacheHandler {
   constructor(options) {
@@ -36,6 +33,7 @@ export default class MastheadCacheHandler {
           if (typeof revalidate === 'number' && Date.now() - entry.lastModified > revalidate * 1000 && !((starts.get(key) ?? 0) > entry.lastModified)) {
             starts.set(key, Date.now());
           }
+          rememberAddress(key);
           return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
         }
         if (process.env.CACHE_DEBUG) console.log('[cache] invalidated', key);
@@ -60,6 +58,7 @@ export default class MastheadCacheHandler {
     starts.delete(key);
     try {
       await writeEntry(key, { value, lastModified, tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl });
+      rememberAddress(key);
     } catch (error) {
       warn(`not stored: ${error instanceof Error ? error.message : String(error)}`);
     }

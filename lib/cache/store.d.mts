@@ -10,6 +10,8 @@ export interface CacheState {
   bytes: number;
   tags: Map<string, number>;
   starts: Map<string, number>;
+  /** Address (e.g. /articles/x) → cache key of the page or route entry served there (fast-path.mjs). */
+  routes: Map<string, string>;
   pending: Map<string, number>;
   redis: unknown;
   connecting: Promise<unknown> | null;
@@ -17,6 +19,7 @@ export interface CacheState {
 }
 
 export function cacheState(): CacheState;
+export function entryTags(entry: Partial<CacheEntry> | null | undefined, ctx?: { tags?: string[]; softTags?: string[] }): string[];
 export function tagTimes(tags: string[]): Promise<number[]>;
 export function invalidate(tags: string[], now?: number): Promise<void>;
 export function readEntry(key: string): Promise<CacheEntry | null>;

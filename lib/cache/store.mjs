@@ -36,6 +36,7 @@ export function cacheState() {
     bytes: 0,
     tags: new Map(),
     starts: new Map(),
+    routes: new Map(),
     pending: new Map(),
     redis: null,
     connecting: null,
@@ -92,6 +93,12 @@ async function redis() {
   }
   if (!state.firstWaitDone) await state.firstWait;
   return state.redis?.isReady ? state.redis : null;
+}
+
+/** Every tag an entry answers to: its own, those Next lists on a page, and the request's implicit path tags. */
+export function entryTags(entry, ctx) {
+  const header = entry?.value?.headers?.['x-next-cache-tags'];
+  return [...new Set([...(entry?.tags ?? []), ...(typeof header === 'string' && header ? header.split(',') : []), ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])])];
 }
 
 /** Invalidations Redis did not take while it was down, written when it is back (newest time per tag). */
@@ -259,5 +266,6 @@ export function resetLocalStore() {
   state.bytes = 0;
   state.tags.clear();
   state.starts.clear();
+  state.routes.clear();
   state.pending.clear();
 }
