@@ -1,4 +1,4 @@
-import { countPublicArticles, listArticleChunkLastmods, listRecentArticles, listSitemapArticles, listSitemapPages } from '@/db/queries/distribution';
+import { listArticleChunkLastmods, listRecentArticles, listSitemapArticles, listSitemapPages } from '@/db/queries/distribution';
 import { articleHref, authorHref, sectionHref, tagHref } from '@/lib/paths';
 import { absoluteUrl } from '@/lib/site-url';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset, newsLanguage, NEWS_SITEMAP_MAX_URLS, SITEMAP_MAX_URLS, type SitemapUrl } from '@/lib/xml';
@@ -27,9 +27,10 @@ const pagePaths = { section: sectionHref, tag: tagHref, author: authorHref };
 const latest = (a: Date | null | undefined, b: Date | null | undefined) => (!a ? (b ?? null) : !b ? a : a > b ? a : b);
 
 export async function sitemapIndexXml(size = SITEMAP_MAX_URLS): Promise<string> {
-  const [pages, articleCount] = await Promise.all([listSitemapPages(pagePaths), countPublicArticles()]);
+  const pages = await listSitemapPages(pagePaths);
+  // One entry per file with articles, the last one included: no count needed.
   const articleLastmods = await listArticleChunkLastmods(pages.length, size);
-  const files = Math.max(1, Math.ceil((pages.length + articleCount) / size));
+  const files = Math.max(1, Math.ceil(pages.length / size), ...[...articleLastmods.keys()].map((chunk) => chunk + 1));
   const entries: SitemapUrl[] = [];
   for (let chunk = 0; chunk < files; chunk++) {
     let lastmod = articleLastmods.get(chunk) ?? null;
@@ -45,12 +46,12 @@ export async function sitemapIndexXml(size = SITEMAP_MAX_URLS): Promise<string> 
 /** Sitemap file `n` (from 1), or null past the last one. */
 export async function sitemapPartXml(n: number, size = SITEMAP_MAX_URLS): Promise<string | null> {
   if (!Number.isInteger(n) || n < 1) return null;
-  const [pages, articleCount] = await Promise.all([listSitemapPages(pagePaths), countPublicArticles()]);
-  const files = Math.max(1, Math.ceil((pages.length + articleCount) / size));
-  if (n > files) return null;
+  const pages = await listSitemapPages(pagePaths);
   const start = (n - 1) * size;
   const pageSlice = pages.slice(start, start + size);
   const articles = await listSitemapArticles({ offset: Math.max(0, start - pages.length), limit: size - pageSlice.length });
+  // Past the last file (the first always exists, if only with the home page).
+  if (n > 1 && pageSlice.length === 0 && articles.length === 0) return null;
   return buildUrlset([
     ...pageSlice.map((p) => ({ loc: absoluteUrl(p.path), lastmod: p.lastmod })),
     ...articles.map((a) => ({ loc: absoluteUrl(articleHref(a.slug)), lastmod: a.lastmod })),

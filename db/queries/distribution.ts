@@ -189,54 +189,67 @@ export async function listSitemapArticles(options: { offset: number; limit: numb
 }
 
 /**
- * The newest change among the articles of each sitemap file, in one pass:
- * article number i (oldest first) is entry `leading + i` of the whole list,
- * in file floor((leading + i) / size), counting from 0.
+ * The newest change among the articles of each sitemap file: article number i
+ * (oldest first) is entry `leading + i` of the whole list, in file
+ * floor((leading + i) / size), counting from 0. Every file with articles has
+ * an entry, so the last key is the last file.
  */
 export async function listArticleChunkLastmods(leading: number, size: number): Promise<Map<number, Date>> {
   // A file's newest change is its last article's publication or a later
   // correction or edit among its articles; those are few (articles_modified_public_idx).
-  // So: the last article of each file, found on the index alone, then the
-  // corrected articles, instead of numbering every public article.
-  const total = await countPublicArticles();
-  const lastmods = new Map<number, Date>();
-  if (total === 0) return lastmods;
+  // So: the last article of each full file, each found `size` steps down the
+  // index from the one before (one walk of the index in all, not one from the
+  // start per file, and no count), the newest article for the file left
+  // partly filled, then the corrected articles.
   const firstChunk = Math.floor(leading / size);
-  const lastChunk = Math.floor((leading + total - 1) / size);
-  const ends: number[] = [];
-  for (let chunk = firstChunk; chunk <= lastChunk; chunk++) ends.push(Math.min(total, (chunk + 1) * size - leading) - 1);
+  const firstEnd = size - (leading % size) - 1;
   // Publication times to the microsecond, as text, so JavaScript compares them exactly.
-  const micros = sql<string>`(extract(epoch from ${articles.publishedAt}) * 1000000)::bigint::text`;
-  const nth = (n: number) =>
-    // From whichever end is nearer: the index is read, not the rows.
+  const micros = (a: string) => sql.raw(`(extract(epoch from ${a}.published_at) * 1000000)::bigint::text`);
+  const publicAs = (a: string) => sql.raw(`${a}.status in ('published', 'scheduled') and ${a}.published_at <= now()`);
+  type End = { chunk: number; at: unknown; micros: string; id: string };
+  const [ends, newest, corrected] = await Promise.all([
     db
-      .select({ at: articles.publishedAt, micros, id: articles.id })
-      .from(articles)
-      .where(isPublic)
-      .orderBy(...(n < total / 2 ? [asc(articles.publishedAt), asc(articles.id)] : [desc(articles.publishedAt), desc(articles.id)]))
-      .offset(n < total / 2 ? n : total - 1 - n)
-      .limit(1)
-      .then((rows) => rows[0]);
-  const [lasts, corrected] = await Promise.all([
-    Promise.all(ends.map(nth)),
+      .execute<End>(
+        sql`with recursive ends (chunk, published_at, id) as (
+          (select ${firstChunk}::int, a.published_at, a.id from ${articles} as a where ${publicAs('a')}
+            order by a.published_at, a.id offset ${firstEnd} limit 1)
+          union all
+          (select ends.chunk + 1, step.published_at, step.id from ends cross join lateral (
+            select a.published_at, a.id from ${articles} as a where ${publicAs('a')} and (a.published_at, a.id) > (ends.published_at, ends.id)
+            order by a.published_at, a.id offset ${size - 1} limit 1) as step)
+        )
+        select chunk, published_at as at, ${micros('ends')} as micros, id from ends order by chunk`,
+      )
+      .then((r) => r.rows.map((row) => ({ ...row, chunk: Number(row.chunk) }))),
     db
-      .select({ micros, id: articles.id, modifiedAt: articles.modifiedAt })
+      .execute<Omit<End, 'chunk'>>(
+        sql`select a.published_at as at, ${micros('a')} as micros, a.id from ${articles} as a where ${publicAs('a')} order by a.published_at desc, a.id desc limit 1`,
+      )
+      .then((r) => r.rows[0]),
+    db
+      .select({ micros: sql<string>`(extract(epoch from ${articles.publishedAt}) * 1000000)::bigint::text`, id: articles.id, modifiedAt: articles.modifiedAt })
       .from(articles)
       .where(and(isPublic, sql`${articles.modifiedAt} is not null`, sql`${articles.modifiedAt} > ${articles.publishedAt}`)),
   ]);
+  const lastmods = new Map<number, Date>();
+  if (!newest) return lastmods;
   const key = (row: { micros: string; id: string }) => [BigInt(row.micros), row.id] as const;
   const notAfter = (a: readonly [bigint, string], b: readonly [bigint, string]) => a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
-  lasts.forEach((last, i) => {
-    const date = toDate(last?.at);
-    if (date) lastmods.set(firstChunk + i, date);
-  });
+  const lasts: End[] = [...ends];
+  const lastFull = lasts.at(-1);
+  // The newest article ends the last file, unless that file is exactly full.
+  if (!lastFull || !notAfter(key(newest), key(lastFull))) lasts.push({ ...newest, chunk: (lastFull?.chunk ?? firstChunk - 1) + 1 });
+  for (const last of lasts) {
+    const date = toDate(last.at);
+    if (date) lastmods.set(last.chunk, date);
+  }
   for (const row of corrected) {
     // The file holding the row: the first whose last article is not before it (uuids compare as their text).
-    const i = lasts.findIndex((last) => last && notAfter(key(row), key(last)));
+    const last = lasts.find((l) => notAfter(key(row), key(l)));
     const date = toDate(row.modifiedAt);
-    if (i < 0 || !date) continue;
-    const seen = lastmods.get(firstChunk + i);
-    if (!seen || date > seen) lastmods.set(firstChunk + i, date);
+    if (!last || !date) continue;
+    const seen = lastmods.get(last.chunk);
+    if (!seen || date > seen) lastmods.set(last.chunk, date);
   }
   return lastmods;
 }

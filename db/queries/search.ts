@@ -119,42 +119,59 @@ export async function searchArticles(query: string, options: { limit?: number; o
   // so only the newest `countLimit` matches are ranked: the trade-off is that
   // when more than that match (the page then says "1,000+"), an older article
   // cannot outrank them. With fewer matches every one of them is ranked, as before.
+  // One pass finds, ranks and counts them: the newest `countLimit + 1` matches
+  // (the one past the limit only says there are more), ranked in the scan that
+  // tests them; a separate count would read every vector a second time.
   const window = db
-    .select({ id: articles.id })
+    .select({ id: articles.id, publishedAt: articles.publishedAt, rank: rank.as('rank') })
     .from(articles)
     .where(matches)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(countLimit)
+    .limit(countLimit + 1)
     .as('window');
+  const numbered = db
+    .select({
+      id: window.id,
+      publishedAt: window.publishedAt,
+      rank: window.rank,
+      total: sql<number>`count(*) over ()`.as('total'),
+      n: sql<number>`row_number() over (order by ${window.publishedAt} desc, ${window.id} desc)`.as('n'),
+    })
+    .from(window)
+    .as('numbered');
   // The page of ids next, so ts_headline (the costly part) runs on that page only.
   const page = db
-    .select({ id: articles.id, rank: rank.as('rank') })
-    .from(articles)
-    .innerJoin(window, eq(window.id, articles.id))
-    .orderBy(desc(rank), desc(articles.publishedAt), desc(articles.id))
-    .limit(Math.max(0, Math.min(limit, countLimit - offset)))
+    .select({ id: numbered.id, rank: numbered.rank, total: numbered.total })
+    .from(numbered)
+    .where(sql`${numbered.n} <= ${countLimit}`)
+    .orderBy(desc(numbered.rank), desc(numbered.publishedAt), desc(numbered.id))
+    .limit(limit)
     .offset(offset)
     .as('page');
-  const counted = db.select({ one: sql`1` }).from(articles).where(matches).limit(countLimit + 1).as('counted');
 
-  const [[tally], rows] = await Promise.all([
-    // numnode is 0 when nothing searchable is left ("the", "!!!"): no error, no results.
-    db.select({ nodes: sql<number>`numnode(${tsquery})`.mapWith(Number), total: count() }).from(counted),
-    withPublicJoins(
-      db
-        .select({
-          ...summaryColumns,
-          headlineMarked: marked(articles.headline, HIGHLIGHT_ALL),
-          dekMarked: marked(articles.dek, HIGHLIGHT_ALL),
-          bodyMarked: marked(articles.bodyText, SNIPPET_OPTIONS),
-          bodyStart: sql<string>`left(${articles.bodyText}, 80)`,
-          bodyEnd: sql<string>`right(${articles.bodyText}, 80)`,
-        })
-        .from(articles)
-        .innerJoin(page, eq(page.id, articles.id))
-        .$dynamic(),
-    ).orderBy(desc(page.rank), desc(articles.publishedAt), desc(articles.id)),
-  ]);
+  const rows = await withPublicJoins(
+    db
+      .select({
+        ...summaryColumns,
+        total: sql<number>`${page.total}`.mapWith(Number),
+        headlineMarked: marked(articles.headline, HIGHLIGHT_ALL),
+        dekMarked: marked(articles.dek, HIGHLIGHT_ALL),
+        bodyMarked: marked(articles.bodyText, SNIPPET_OPTIONS),
+        bodyStart: sql<string>`left(${articles.bodyText}, 80)`,
+        bodyEnd: sql<string>`right(${articles.bodyText}, 80)`,
+      })
+      .from(articles)
+      .innerJoin(page, eq(page.id, articles.id))
+      .$dynamic(),
+  ).orderBy(desc(page.rank), desc(articles.publishedAt), desc(articles.id));
+
+  // An empty page: nothing matched, nothing searchable was left ("the", "!!!":
+  // numnode is 0, no error, no results), or the page is past the last one.
+  const [tally] = rows.length
+    ? [{ nodes: 1, total: rows[0].total }]
+    : await db
+        .select({ nodes: sql<number>`numnode(${tsquery})`.mapWith(Number), total: count() })
+        .from(db.select({ one: sql`1` }).from(articles).where(matches).limit(countLimit + 1).as('counted'));
 
   const summaries = await toSummaries(rows);
   const hits = summaries.map((summary, i): SearchHit => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPublishedArticles } from '@/db/queries/articles';
+import { addCorrection } from '@/db/queries/corrections';
 import { createImage } from '@/db/queries/images';
 import { createUser, type StaffMember } from '@/db/queries/people';
 import type { Section } from '@/db/schema';
@@ -180,14 +181,17 @@ describe('RSS feeds', () => {
 async function crawl(size?: number) {
   const index = readSitemapIndex(await sitemapIndexXml(size));
   const parts: string[][] = [];
+  /** The newest lastmod listed in each file, if any. */
+  const newest: (string | undefined)[] = [];
   for (let n = 1; n <= index.length; n++) {
     const xml = await sitemapPartXml(n, size);
     if (!xml) throw new Error(`sitemap ${n} missing`);
     const urls = readUrlset(xml);
     for (const url of urls) if (url.lastmod !== undefined) expect(isW3cDate(url.lastmod)).toBe(true);
     parts.push(urls.map((u) => u.loc));
+    newest.push(urls.map((u) => u.lastmod).filter((d): d is string => Boolean(d)).sort().at(-1));
   }
-  return { index, parts, urls: parts.flat() };
+  return { index, parts, newest, urls: parts.flat() };
 }
 
 /** The public article URLs, by the reader-site query rather than the sitemap's own. */
@@ -266,12 +270,32 @@ describe('sitemaps', () => {
         for (const part of split.parts.slice(0, -1)) expect(part.length).toBe(size);
         expect(split.urls).toEqual(whole);
         for (const s of split.index) expect(isW3cDate(s.lastmod!)).toBe(true);
+        // Each file's lastmod in the index is the newest change among its URLs
+        // (a file of tag and author pages only: the home page's, the newest of all).
+        expect(split.index.map((s) => s.lastmod)).toEqual(split.newest.map((d) => d ?? split.newest[0]));
       },
     );
     const files = readSitemapIndex(await sitemapIndexXml(size)).length;
     expect(await sitemapPartXml(files + 1, size)).toBeNull();
     expect(await sitemapPartXml(0, size)).toBeNull();
     expect(files).toBeGreaterThan(1);
+  });
+
+  it('the index dates each file by the newest change among its articles, a correction included', async () => {
+    // Older than the other articles, so they fill several files of articles only, in this order.
+    const start = Date.now() - 1_000 * HOUR;
+    const archive: Awaited<ReturnType<typeof makeArticle>>[] = [];
+    for (let i = 0; i < 10; i++) archive.push(await makeArticle(writer.id, { headline: `Archive ${i} ${unique()}` }, { publish: new Date(start + i * HOUR) }));
+    expect((await addCorrection({ articleId: archive[2].id, kind: 'correction', body: 'A date was wrong.', actor: editor })).ok).toBe(true);
+    for (const size of [3, 4, 5]) {
+      await whileQuiet(
+        () => crawl(size),
+        ({ index, parts, newest }) => {
+          expect(parts.filter((part) => part.some((url) => archive.some((a) => url === articleUrl(a.slug)))).length).toBeGreaterThan(2);
+          expect(index.map((s) => s.lastmod)).toEqual(newest.map((d) => d ?? newest[0]));
+        },
+      );
+    }
   });
 });
 
