@@ -1,6 +1,6 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import { ThemeToggle } from './theme-toggle.client';
+import { ResponsiveImage } from './responsive-image';
 import { HeaderSearch } from './search-form';
 import type { Section } from '@/db/schema';
 import type { SiteLogo } from '@/lib/settings/site';
@@ -14,7 +14,7 @@ type Identity = Pick<SiteSettings, 'name' | 'tagline' | 'supportText'> & { logo:
  */
 function Logo({ logo, name, className, sizes, preload = false }: { logo: SiteLogo; name: string; className: string; sizes: string; preload?: boolean }) {
   return (
-    <Image
+    <ResponsiveImage
       src={logo.src}
       alt={name}
       width={logo.width}

@@ -1,9 +1,9 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { PublicArticleSummary } from '@/db/queries/articles';
 import { formatDate } from '@/lib/dates';
 import { getSiteSettings } from '@/lib/settings/site';
 import { BylineNames } from './byline';
+import { ResponsiveImage } from './responsive-image';
 
 export { articleHref } from '@/lib/paths';
 import { articleHref } from '@/lib/paths';
@@ -46,13 +46,14 @@ export async function StoryCard({
     <article className={lead ? 'grid gap-4 md:grid-cols-5 md:gap-8' : 'flex flex-col gap-3'}>
       {article.leadImage && (
         <Link href={articleHref(article.slug)} className={lead ? 'md:col-span-3' : ''} tabIndex={-1} aria-hidden="true">
-          <Image
+          <ResponsiveImage
             src={article.leadImage.src}
             alt=""
             width={article.leadImage.width}
             height={article.leadImage.height}
             sizes={lead ? '(min-width: 768px) 60vw, 100vw' : '(min-width: 1024px) 22rem, (min-width: 640px) 45vw, 100vw'}
-            priority={priority}
+            preload={priority}
+            fetchPriority={priority && lead ? 'high' : undefined}
             className="aspect-[3/2] w-full bg-rule object-cover"
           />
         </Link>

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { pageMetadata } from '@/lib/seo';
-import Image from 'next/image';
 import Link from 'next/link';
 import { StoryCard } from '@/components/site/story-card';
 import { BylineNames } from '@/components/site/byline';
 import { pageNumber, PAGE_SIZE, Pagination } from '@/components/site/pagination';
+import { ResponsiveImage } from '@/components/site/responsive-image';
 import { Highlighted, SEARCH_PATH, SearchPageForm } from '@/components/site/search-form';
 import { listPublishedArticles } from '@/db/queries/articles';
 import { searchArticles, type SearchHit } from '@/db/queries/search';
@@ -120,7 +120,7 @@ function Result({ hit, timeZone, locale }: { hit: SearchHit; timeZone: string; l
       </div>
       {hit.leadImage && (
         <Link href={articleHref(hit.slug)} tabIndex={-1} aria-hidden="true" className="hidden shrink-0 self-start sm:block">
-          <Image src={hit.leadImage.src} alt="" width={hit.leadImage.width} height={hit.leadImage.height} sizes="10rem" className="aspect-[3/2] w-40 bg-rule object-cover" />
+          <ResponsiveImage src={hit.leadImage.src} alt="" width={hit.leadImage.width} height={hit.leadImage.height} sizes="10rem" className="aspect-[3/2] w-40 bg-rule object-cover" />
         </Link>
       )}
     </article>

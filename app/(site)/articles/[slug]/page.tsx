@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -7,6 +6,7 @@ import { BylineNames } from '@/components/site/byline';
 import { ArticleJsonLd } from '@/components/site/json-ld';
 import { ShareLinks } from '@/components/site/share-links';
 import { RelatedStories } from '@/components/site/related-stories';
+import { ResponsiveImage } from '@/components/site/responsive-image';
 import { SupportAppeal } from '@/components/site/support-appeal';
 import { WithdrawnNotice } from '@/components/site/withdrawn-notice';
 import { getPublishedArticle, listCorrectionsForArticle, wasWithdrawn } from '@/lib/cache/loaders';
@@ -86,13 +86,14 @@ export default async function ArticlePage({ params }: Props) {
 
         {article.leadImage && (
           <figure className="mt-6">
-            <Image
+            <ResponsiveImage
               src={article.leadImage.src}
               alt={article.leadImage.alt}
               width={article.leadImage.width}
               height={article.leadImage.height}
               sizes="(min-width: 768px) 48rem, 100vw"
-              priority
+              preload
+              fetchPriority="high"
               className="h-auto w-full bg-rule"
             />
             {(article.leadImageCaption || article.leadImageCredit) && (

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { authorHref } from '@/components/site/byline';
 import { pageHref, PAGE_SIZE, Pagination } from '@/components/site/pagination';
+import { ResponsiveImage } from '@/components/site/responsive-image';
 import { StoryCard } from '@/components/site/story-card';
 import { countPublishedArticlesByAuthor, getAuthor, listPublishedArticlesByAuthor } from '@/lib/cache/loaders';
 import { feedPaths, pageMetadata } from '@/lib/seo';
@@ -45,7 +45,7 @@ export async function AuthorListing({ slug, page }: { slug: string; page: number
     <div>
       <header className="flex flex-col gap-5 border-b-2 border-ink pb-6 sm:flex-row sm:items-center">
         {author.avatar ? (
-          <Image src={author.avatar.src} alt="" width={author.avatar.width} height={author.avatar.height} sizes="7rem" priority className="size-24 shrink-0 rounded-full bg-rule object-cover sm:size-28" />
+          <ResponsiveImage src={author.avatar.src} alt="" width={author.avatar.width} height={author.avatar.height} sizes="7rem" preload className="size-24 shrink-0 rounded-full bg-rule object-cover sm:size-28" />
         ) : (
           <span aria-hidden="true" className="flex size-24 shrink-0 items-center justify-center rounded-full bg-ink font-serif text-3xl font-bold text-paper sm:size-28 sm:text-4xl">
             {initials(author.name)}
