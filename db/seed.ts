@@ -1,7 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { count } from 'drizzle-orm';
 import { mediaUrl } from '@/lib/media';
-import { hashPassword } from '@/lib/password';
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/password';
+import { isCommonPassword } from '@/lib/passwords/common';
 import { renderArticleBody, validateDocument } from '@/lib/rich-text/server';
 import { db } from './client';
 import { demoArticles, demoImages, demoSections, type DemoAuthorKey } from './demo-content';
@@ -31,6 +32,10 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   if (await hasStaff()) {
     log('[seed] the database already has staff accounts: demo seed skipped.');
     return false;
+  }
+  // The demo password obeys the rules every password does (12–128 characters, not a common one).
+  if (DEMO_PASSWORD.length < PASSWORD_MIN || DEMO_PASSWORD.length > PASSWORD_MAX || isCommonPassword(DEMO_PASSWORD)) {
+    throw new Error('The demo password breaks the password rules: change DEMO_PASSWORD in db/demo-staff.ts.');
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const staff = new Map<DemoAuthorKey, string>();

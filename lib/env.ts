@@ -45,6 +45,12 @@ const schema = z.object({
     .refine((v) => /^[\w.:-]{0,64}$/.test(v), { error: 'must be up to 64 letters, digits, dots, colons, dashes or underscores' })
     .optional(),
   CACHE_LOCAL_MAX_MB: z.coerce.number().int().min(1).max(65_536).optional(),
+  // Sign-in throttling per client address (lib/throttle/address.ts): how many proxies of ours
+  // stand in front of the app, whose X-Forwarded-For entries may be believed.
+  TRUSTED_PROXY: z
+    .string()
+    .refine((v) => /^(|true|false|[0-9]|10)$/.test(v), { error: 'must be the number of proxies in front of the app (0–10), or true for one' })
+    .optional(),
   NEWSROOM_TIME_ZONE: z
     .string()
     .refine((tz) => {

@@ -29,7 +29,18 @@ const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localh
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// The address that connected always ends X-Forwarded-For, so the app (lib/throttle/address.ts)
+// never takes an address a client wrote for its own; TRUSTED_PROXY says how many entries before
+// the last were written by proxies of ours and may be believed.
+function appendPeer(req) {
+  const peer = req.socket.remoteAddress;
+  if (!peer) return;
+  const prior = req.headers['x-forwarded-for'];
+  req.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer;
+}
+
 const server = http.createServer((req, res) => {
+  appendPeer(req);
   serveFromCache(req, res).then(
     (served) => {
       if (!served) return handle(req, res);

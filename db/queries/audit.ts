@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'user.reactivate',
   'user.password_reset_link',
   'user.password_reset',
+  'user.password_change',
   'user.profile_change',
   'settings.change',
   'donations.export',

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { hashPassword } from '@/lib/password';
+import { hashPassword, verifyPassword } from '@/lib/password';
 import { slugify } from '@/lib/slug';
 import { db } from '../client';
 import { userTokens, users, type NewUser, type Role, type User } from '../schema';
@@ -353,6 +353,30 @@ export async function resetPassword(input: { token: string; password: string }, 
     if (!user) return { ok: false, reason: 'not_found' };
     await tx.update(userTokens).set({ usedAt: now }).where(eq(userTokens.id, link.id));
     await recordAudit({ actor: { id: user.id, name: user.name }, action: 'user.password_reset', objectType: 'user', objectId: user.id, detail: { linkId: link.id, name: user.name, email: user.email } }, tx);
+    return { ok: true, user };
+  });
+}
+
+export type ChangePasswordResult = { ok: true; user: StaffMember } | { ok: false; reason: 'wrong_password' | 'not_found' };
+
+/**
+ * A signed-in person changes their own password, giving the current one. Every session they have
+ * ends (the caller keeps theirs by re-issuing it with the new version: lib/auth keepThisSession).
+ */
+export async function changePassword(input: { userId: string; current: string; password: string }, now = new Date()): Promise<ChangePasswordResult> {
+  const [row] = await db.select({ passwordHash: users.passwordHash, active: users.active }).from(users).where(eq(users.id, input.userId)).limit(1);
+  if (!row?.active) return { ok: false, reason: 'not_found' };
+  if (!(await verifyPassword(row.passwordHash, input.current))) return { ok: false, reason: 'wrong_password' };
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx): Promise<ChangePasswordResult> => {
+    // Only over the hash just checked: a change made meanwhile (a reset link) is not overwritten.
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .where(and(eq(users.id, input.userId), eq(users.active, true), eq(users.passwordHash, row.passwordHash)))
+      .returning(staffColumns);
+    if (!user) return { ok: false, reason: 'not_found' };
+    await recordAudit({ actor: { id: user.id, name: user.name }, action: 'user.password_change', objectType: 'user', objectId: user.id, detail: { name: user.name, email: user.email } }, tx);
     return { ok: true, user };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/schema';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/password';
+import { COMMON_PASSWORD_ERROR, isCommonPassword } from '@/lib/passwords/common';
 
 const uuid = z.uuid({ error: 'Not a valid reference.' });
 const role = z.enum(ROLES, { error: 'Choose writer, editor or admin.' });
@@ -25,19 +26,42 @@ export const changeRoleSchema = z.object({ userId: uuid, role });
 export const setActiveSchema = z.object({ userId: uuid, active: z.boolean({ error: 'Say whether the account is active.' }) });
 export const passwordResetLinkSchema = z.object({ userId: uuid });
 
+/**
+ * Every new password, wherever it is chosen: 12 to 128 characters of anything (no rules about
+ * digits or symbols) and not on the list of common passwords (lib/passwords/).
+ */
+export const newPasswordSchema = z
+  .string({ error: 'Choose a password.' })
+  .min(1, { error: 'Choose a password.' })
+  .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.` })
+  .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` })
+  .refine((password) => !isCommonPassword(password), { error: COMMON_PASSWORD_ERROR });
+
+const confirmSchema = z.string({ error: 'Type the password again.' }).min(1, { error: 'Type the password again.' });
+
+function samePasswordTwice(value: { password: string; confirm: string }, ctx: z.RefinementCtx) {
+  if (value.confirm && value.password !== value.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The two passwords are not the same.' });
+}
+
 /** Choosing a password from an invitation or a reset link. */
 export const setPasswordSchema = z
   .object({
     token: z.string({ error: 'This link is incomplete.' }).min(1, { error: 'This link is incomplete.' }).max(200, { error: 'This link is not valid.' }),
-    password: z
-      .string({ error: 'Choose a password.' })
-      .min(1, { error: 'Choose a password.' })
-      .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.` })
-      .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` }),
-    confirm: z.string({ error: 'Type the password again.' }).min(1, { error: 'Type the password again.' }),
+    password: newPasswordSchema,
+    confirm: confirmSchema,
   })
+  .superRefine(samePasswordTwice);
+
+/** A signed-in person changing their own password: the current one first. */
+export const changePasswordSchema = z
+  .object({
+    current: z.string({ error: 'Enter your current password.' }).min(1, { error: 'Enter your current password.' }).max(1024, { error: 'That password is too long.' }),
+    password: newPasswordSchema,
+    confirm: confirmSchema,
+  })
+  .superRefine(samePasswordTwice)
   .superRefine((value, ctx) => {
-    if (value.confirm && value.password !== value.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The two passwords are not the same.' });
+    if (value.current && value.password === value.current) ctx.addIssue({ code: 'custom', path: ['password'], message: 'Choose a password different from your current one.' });
   });
 
 /** What a set-password form shows after a submit. */

@@ -26,6 +26,7 @@ import type { AuditEntry } from '@/db/schema';
 import type { ActionResult } from '@/lib/action';
 import { checkCredentials } from '@/lib/credentials';
 import { verifyPassword } from '@/lib/password';
+import { resetThrottle } from '@/lib/throttle';
 import { currentUser } from '@/lib/session';
 import { makeUser, TEST_PASSWORD, unique } from '../helpers/factories';
 
@@ -52,9 +53,11 @@ vi.mock('@/db/queries/audit', async (importOriginal) => {
 const signedInAs = (user: { id: string; sessionVersion: number } | null) => {
   cookie.session = user ? { user: { id: user.id, sessionVersion: user.sessionVersion } } : null;
 };
-beforeEach(() => {
+beforeEach(async () => {
   signedInAs(null);
   auditFault.on = false;
+  // Every checkCredentials here comes from one (unknown) address: each test starts with no failures counted.
+  await resetThrottle();
   delete process.env.SMTP_URL;
 });
 

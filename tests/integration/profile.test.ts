@@ -8,6 +8,8 @@ import { makeUser } from '../helpers/factories';
 
 const session = vi.hoisted(() => ({ user: null as StaffMember | null }));
 vi.mock('@/lib/session', () => ({ currentUser: async () => session.user }));
+// next-auth needs a Next.js request; the password change's re-issue of the cookie is tested in accounts.test.ts.
+vi.mock('@/lib/auth', () => ({ keepThisSession: async () => {} }));
 
 beforeEach(() => {
   session.user = null;

@@ -4,6 +4,8 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/action';
+import { SignInThrottled } from '@/lib/credentials';
+import { waitMessage } from '@/lib/throttle';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { currentUser } from '@/lib/session';
 import { recordAudit } from '@/db/queries/audit';
@@ -32,6 +34,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return {};
   } catch (error) {
     if (error instanceof AuthError) {
+      // The same words for an unknown email, a wrong password and a deactivated account.
+      if (error instanceof SignInThrottled || (error as { code?: unknown }).code === 'throttled') {
+        return { error: waitMessage((error as Partial<SignInThrottled>).retryAfterSeconds ?? 15 * 60), email };
+      }
       if (error.type === 'CredentialsSignin') return { error: 'That email and password do not match an active account.', email };
       if (isDatabaseUnavailable(error.cause?.err ?? error.cause)) return { error: 'Masthead cannot reach its database right now. Try again in a moment.', email };
       console.error(`[auth] sign-in failed: ${error.type}`);
@@ -41,7 +47,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   }
 }
 
-/** Signs out everywhere: the cookie goes, and any copy of the token stops working. */
+/**
+ * Signs out everywhere: the cookie goes, and every other session of the person (another
+ * browser, a copy of the token) ends at once, by the bump of their session version.
+ */
 export async function signOutAction(): Promise<void> {
   const user = await currentUser();
   if (user) {

@@ -35,6 +35,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'user.reactivate': 'Reactivated',
   'user.password_reset_link': 'Reset link made',
   'user.password_reset': 'Password reset',
+  'user.password_change': 'Password changed',
   'user.profile_change': 'Profile changed',
   'settings.change': 'Changed settings',
   'donations.export': 'Exported donations (CSV)',

@@ -1,10 +1,15 @@
 'use server';
 
 import { z } from 'zod';
+import { headers } from 'next/headers';
 import { getImageInfo } from '@/db/queries/images';
-import { updateProfile } from '@/db/queries/people';
+import { changePassword, updateProfile } from '@/db/queries/people';
 import { authedAction, fail, type ActionResult } from '@/lib/action';
+import { keepThisSession } from '@/lib/auth';
 import { invalidateTags, profileTags } from '@/lib/cache/tags';
+import { recordFailure, recordSuccess, throttleStatus, waitMessage } from '@/lib/throttle';
+import { clientAddress } from '@/lib/throttle/address';
+import { changePasswordSchema } from '@/lib/validation/people';
 
 const profileSchema = z.object({
   name: z
@@ -25,5 +30,25 @@ export const updateProfileAction = authedAction({ schema: profileSchema }, async
   await updateProfile(user, input);
   // Readers see the name, bio and photo on the author page and with every byline.
   await invalidateTags(profileTags(user.id));
+  return { ok: true };
+});
+
+/**
+ * Changing your own password: the current one first (its failures count towards the sign-in
+ * throttle, so a borrowed session cannot be used to guess it), then a new one that meets the same
+ * rules as everywhere else. Every other session of the person ends at once; this one carries on.
+ */
+export const changePasswordAction = authedAction({ schema: changePasswordSchema }, async (input, user): Promise<ActionResult> => {
+  const source = { email: user.email, address: clientAddress(await headers()) };
+  const block = await throttleStatus(source);
+  if (block) return fail('invalid', waitMessage(block.retryAfterSeconds), { current: waitMessage(block.retryAfterSeconds) });
+  const result = await changePassword({ userId: user.id, current: input.current, password: input.password });
+  if (!result.ok) {
+    if (result.reason === 'not_found') return fail('unauthenticated', 'You are not signed in (or your session has ended). Sign in again.');
+    await recordFailure(source);
+    return fail('invalid', 'Some fields need attention.', { current: 'That is not your current password.' });
+  }
+  await recordSuccess(source);
+  await keepThisSession(result.user);
   return { ok: true };
 });

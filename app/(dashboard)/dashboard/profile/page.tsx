@@ -1,6 +1,8 @@
 import Link from 'next/link';
+import { ChangePasswordForm } from '@/components/dashboard/change-password-form.client';
 import { ProfileForm } from '@/components/dashboard/profile-form.client';
 import { getProfile } from '@/db/queries/people';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/password';
 import { requireUser } from '@/lib/session';
 
 export const metadata = { title: 'Your profile' };
@@ -19,6 +21,8 @@ export default async function ProfilePage() {
         , once you have a published article or a bio.
       </p>
       <ProfileForm initial={{ name: profile?.name ?? user.name, bio: profile?.bio ?? '', avatar: profile?.avatar ?? null }} />
+      <hr className="my-8 max-w-xl border-rule" />
+      <ChangePasswordForm email={user.email} hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a common password. A few unrelated words make a strong one.`} />
     </div>
   );
 }
