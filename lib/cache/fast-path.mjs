@@ -18,7 +18,7 @@
 // server gzips every response again.
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
-import { cacheState, entryTags, readEntry, tagTimes } from './store.mjs';
+import { cacheState, entryTags, now, readEntry, tagTimes } from './store.mjs';
 
 const require = createRequire(import.meta.url);
 const { generateETag } = require('next/dist/server/lib/etag');
@@ -132,7 +132,7 @@ export async function serveFromCache(req, res) {
     if (!value || (value.status ?? 200) !== 200) return false;
     const revalidate = entry.cacheControl?.revalidate;
     // Past its revalidate time Next serves it once more and renders it again in the background.
-    if (typeof revalidate !== 'number' || revalidate <= 0 || Date.now() - entry.lastModified >= revalidate * 1000) return false;
+    if (typeof revalidate !== 'number' || revalidate <= 0 || now() - entry.lastModified >= revalidate * 1000) return false;
     const ready = prepare(entry);
     if (!ready) return false;
     const times = await tagTimes(ready.tags);

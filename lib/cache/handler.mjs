@@ -7,7 +7,7 @@
 // tag store on every read, and anyone may write that store (lib/cache/tags.ts
 // invalidateTags: server actions, route handlers, the scheduler's timer).
 import { rememberAddress } from './fast-path.mjs';
-import { cacheState, dropEntry, entryTags, invalidate, readEntry, tagTimes, warn, writeEntry } from './store.mjs';
+import { cacheState, dropEntry, entryTags, invalidate, now, readEntry, tagTimes, selectBuildOf, warn, writeEntry } from './store.mjs';
 
 export { entryTags };
 
@@ -17,6 +17,8 @@ const RENDER_LIMIT_MS = 30_000;
 export default class MastheadCacheHandler {
   constructor(options) {
     this.options = options;
+    // Next makes a handler per request: the build is looked up once per process.
+    selectBuildOf(options?.serverDistDir);
   }
 
   async get(key, ctx) {
@@ -30,8 +32,8 @@ export default class MastheadCacheHandler {
         if (!times.some((time) => time >= entry.lastModified)) {
           // Past its revalidate time, Next serves it and renders it again in the background: that render is dated now.
           const revalidate = entry.cacheControl?.revalidate ?? entry.value?.revalidate;
-          if (typeof revalidate === 'number' && Date.now() - entry.lastModified > revalidate * 1000 && !((starts.get(key) ?? 0) > entry.lastModified)) {
-            starts.set(key, Date.now());
+          if (typeof revalidate === 'number' && now() - entry.lastModified > revalidate * 1000 && !((starts.get(key) ?? 0) > entry.lastModified)) {
+            starts.set(key, now());
           }
           rememberAddress(key);
           return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
@@ -44,7 +46,7 @@ export default class MastheadCacheHandler {
     }
     // A miss: the render that follows is dated now, so an invalidation made while it runs makes its result a miss too.
     if (starts.size > 10_000) starts.clear(); // renders that never stored (errors): forget them
-    starts.set(key, Date.now());
+    starts.set(key, now());
     return null;
   }
 
@@ -54,7 +56,7 @@ export default class MastheadCacheHandler {
     // Dated from when its render began (see get), so an invalidation made during the render makes it a miss;
     // a start older than any render takes (one that never stored) is ignored.
     const start = starts.get(key);
-    const lastModified = start !== undefined && Date.now() - start < RENDER_LIMIT_MS ? start : Date.now();
+    const lastModified = start !== undefined && now() - start < RENDER_LIMIT_MS ? start : now();
     starts.delete(key);
     try {
       await writeEntry(key, { value, lastModified, tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl });

@@ -2,6 +2,11 @@
 // one invalidation time per tag. Without REDIS_URL both live in this process;
 // with it, in Redis, shared by every app instance.
 //
+// Entries belong to one build: their keys in Redis carry the build's id, so
+// during a rolling deploy an instance never serves a page made by another
+// release (whose HTML names that release's script files). Tag times are
+// shared by every build: an invalidation reaches old and new alike.
+//
 // Plain JavaScript because Next.js loads the cache handler (handler.mjs) as is,
 // outside its bundles; app code (tags.ts) imports this file too. The two copies
 // share one state object on globalThis, so an invalidation made by app code is
@@ -12,6 +17,8 @@
 // cannot be reached never throws into a request: reads are misses (the page is
 // rendered from the database), writes are dropped, invalidations are kept and
 // written as soon as Redis answers again.
+import fs from 'node:fs';
+import path from 'node:path';
 import v8 from 'node:v8';
 
 const BUILDING = () => process.env.NEXT_PHASE === 'phase-production-build';
@@ -63,6 +70,54 @@ function withTimeout(promise, what) {
   ]);
 }
 
+/**
+ * Now, in ms since the epoch, on the store's clock. Tag times written by one
+ * machine are compared with render times taken on another, so with Redis both
+ * are read off Redis's own clock (TIME, measured on connecting and every 30 s):
+ * a machine whose clock lags can otherwise keep a page rendered just before an
+ * invalidation. Without Redis it is this machine's clock.
+ */
+export function now() {
+  return Date.now() + (cacheState().clockOffset ?? 0);
+}
+
+const CLOCK_SYNC_MS = 30_000;
+
+async function syncClock(client) {
+  const state = cacheState();
+  try {
+    const before = Date.now();
+    const [seconds, micros] = await withTimeout(client.time(), 'Redis TIME');
+    const after = Date.now();
+    // Redis read its clock somewhere in the round trip: assume half-way.
+    state.clockOffset = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - Math.round((before + after) / 2);
+    state.clockSyncedAt = after;
+  } catch {
+    // Keep the last offset; tried again on the next read.
+  }
+}
+
+/**
+ * Names the build whose entries this process reads and writes: the BUILD_ID
+ * next to Next's server output (the handler is given that folder). Read once.
+ */
+export function selectBuildOf(serverDistDir) {
+  const state = cacheState();
+  if (!serverDistDir || state.buildDir === serverDistDir) return;
+  state.buildDir = serverDistDir;
+  try {
+    state.build = fs.readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    state.build = '';
+  }
+}
+
+/** An entry's key in Redis: the prefix, the build, then Next's key. */
+function redisKey(key) {
+  const build = cacheState().build;
+  return `${settings().prefix}${build ? `${build}:` : ''}${key}`;
+}
+
 /** The Redis client when REDIS_URL is set and it is connected now; else null (local store, or Redis down). */
 async function redis() {
   const { redisUrl } = settings();
@@ -78,7 +133,10 @@ async function redis() {
         socket: { connectTimeout: CONNECT_WAIT_MS, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5000) },
       });
       client.on('error', (error) => warn(`Redis unavailable (${error?.message || error}); pages are served uncached until it is back`));
-      client.on('ready', () => void flushPending());
+      client.on('ready', () => {
+        void syncClock(client);
+        void flushPending();
+      });
       state.redis = client;
       state.buffers = client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
       await client.connect().catch(() => {});
@@ -92,7 +150,12 @@ async function redis() {
     });
   }
   if (!state.firstWaitDone) await state.firstWait;
-  return state.redis?.isReady ? state.redis : null;
+  const client = state.redis?.isReady ? state.redis : null;
+  if (client && Date.now() - (state.clockSyncedAt ?? 0) > CLOCK_SYNC_MS) {
+    state.clockSyncedAt = Date.now();
+    void syncClock(client);
+  }
+  return client;
 }
 
 /** Every tag an entry answers to: its own, those Next lists on a page, and the request's implicit path tags. */
@@ -145,24 +208,24 @@ export async function tagTimes(tags) {
  * before now, is a miss from here on, in every instance sharing the store.
  * Never throws; with Redis down, the times are kept and written when it is back.
  */
-export async function invalidate(tags, now = Date.now()) {
+export async function invalidate(tags, at = now()) {
   const unique = [...new Set(tags)].filter(Boolean);
   if (unique.length === 0) return;
   const state = cacheState();
-  for (const tag of unique) state.tags.set(tag, Math.max(now, state.tags.get(tag) ?? 0));
+  for (const tag of unique) state.tags.set(tag, Math.max(at, state.tags.get(tag) ?? 0));
   if (process.env.CACHE_DEBUG) console.log('[cache] invalidate', unique.join(' '));
   if (!settings().redisUrl) return;
   // Also forget local copies at once; entries in Redis are checked against the tags on every read.
   const client = await redis();
   if (!client) {
-    for (const tag of unique) state.pending.set(tag, Math.max(now, state.pending.get(tag) ?? 0));
+    for (const tag of unique) state.pending.set(tag, Math.max(at, state.pending.get(tag) ?? 0));
     warn('Redis unavailable: invalidation kept in this process and written when Redis is back');
     return;
   }
   try {
-    await withTimeout(writeTagTimes(client, Object.fromEntries(unique.map((tag) => [tag, String(now)]))), 'Redis HSET');
+    await withTimeout(writeTagTimes(client, Object.fromEntries(unique.map((tag) => [tag, String(at)]))), 'Redis HSET');
   } catch (error) {
-    for (const tag of unique) state.pending.set(tag, Math.max(now, state.pending.get(tag) ?? 0));
+    for (const tag of unique) state.pending.set(tag, Math.max(at, state.pending.get(tag) ?? 0));
     warn(`could not write invalidations to Redis (${error.message}); will retry`);
   }
 }
@@ -211,7 +274,7 @@ export async function readEntry(key) {
   if (!settings().redisUrl) return null;
   const client = await redis();
   if (!client) throw new Error('Redis is not connected');
-  const raw = await withTimeout(state.buffers.get(settings().prefix + key), 'Redis GET');
+  const raw = await withTimeout(state.buffers.get(redisKey(key)), 'Redis GET');
   if (!raw) return null;
   const entry = v8.deserialize(raw);
   rememberLocal(key, entry, raw.length);
@@ -229,7 +292,7 @@ export async function writeEntry(key, entry) {
   const client = await redis();
   if (!client) return;
   try {
-    await withTimeout(client.set(settings().prefix + key, raw, { expiration: { type: 'EX', value: ENTRY_TTL_SECONDS } }), 'Redis SET');
+    await withTimeout(client.set(redisKey(key), raw, { expiration: { type: 'EX', value: ENTRY_TTL_SECONDS } }), 'Redis SET');
   } catch (error) {
     warn(`could not store a cache entry in Redis (${error.message})`);
   }
@@ -268,4 +331,6 @@ export function resetLocalStore() {
   state.starts.clear();
   state.routes.clear();
   state.pending.clear();
+  state.build = '';
+  state.buildDir = undefined;
 }

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateArticle } from '@/db/queries/articles';
@@ -245,6 +248,47 @@ describe('with Redis at 127.0.0.1:6379', () => {
     await other.hSet(`${prefix}tags`, 'section:s1', String(Date.now()));
     await other.close();
     expect(await two.get('/sections/news', { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it('instances of different releases share invalidations but never each other\'s pages', async () => {
+    useRedis();
+    const release = (id: string) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-build-'));
+      fs.mkdirSync(path.join(dir, 'server'));
+      fs.writeFileSync(path.join(dir, 'BUILD_ID'), id);
+      return path.join(dir, 'server');
+    };
+    const [oldBuild, newBuild] = [release('old-release'), release('new-release')];
+    await new MastheadCacheHandler({ serverDistDir: oldBuild }).set('/sections/politics', page('<p>old</p>', ['section:s9']), {});
+    resetLocalStore();
+    // The new release's instance: the old release's page (naming the old script files) is a miss.
+    const fresh = new MastheadCacheHandler({ serverDistDir: newBuild });
+    expect(await fresh.get('/sections/politics', { kind: 'APP_PAGE' })).toBeNull();
+    await fresh.set('/sections/politics', page('<p>new</p>', ['section:s9']), {});
+    resetLocalStore();
+    const old = new MastheadCacheHandler({ serverDistDir: oldBuild });
+    expect((await old.get('/sections/politics', { kind: 'APP_PAGE' }))?.value).toMatchObject({ html: '<p>old</p>' });
+    // An invalidation by the new release reaches the old one.
+    await sleep(2);
+    await fresh.revalidateTag('section:s9');
+    expect(await old.get('/sections/politics', { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it('dates renders and invalidations by Redis\'s clock, whatever this machine\'s clock says', async () => {
+    useRedis();
+    const { now } = await import('@/lib/cache/store.mjs');
+    const realNow = Date.now;
+    try {
+      // This machine's clock runs five seconds fast; the store measures the difference on its next read.
+      Date.now = () => realNow() + 5_000;
+      cacheState().clockSyncedAt = 0;
+      await new MastheadCacheHandler().get('/clock-probe', { kind: 'APP_PAGE' });
+      await sleep(50);
+      expect(Math.abs(now() - realNow())).toBeLessThan(250);
+    } finally {
+      Date.now = realNow;
+      cacheState().clockSyncedAt = 0;
+    }
   });
 
   it('a tag time never moves backwards when instances write at once', async () => {
