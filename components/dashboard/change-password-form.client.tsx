@@ -1,15 +1,16 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { changePasswordAction } from '@/app/(dashboard)/dashboard/profile/actions';
 import { Button, Field, inputClass } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/action';
 
 /** Your own password: the current one, then the new one twice. Other devices are signed out. */
-export function ChangePasswordForm({ email, hint }: { email: string; hint: string }) {
-  const form = useRef<HTMLFormElement>(null);
+export function ChangePasswordForm({ email, hint, changed }: { email: string; hint: string; changed: boolean }) {
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(
+    changed ? { ok: true, text: 'Password changed. You are still signed in here; every other device has been signed out.' } : null,
+  );
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -17,20 +18,18 @@ export function ChangePasswordForm({ email, hint }: { email: string; hint: strin
     const data = new FormData(event.currentTarget);
     setBusy(true);
     setStatus(null);
+    // On success the action sends the browser back here (?password=changed), which says so.
     const result = await changePasswordAction({ current: data.get('current'), password: data.get('password'), confirm: data.get('confirm') }).catch(() => null);
     setBusy(false);
     if (!result) return setStatus({ ok: false, text: 'The change did not reach the server. Try again.' });
     if (!result.ok) {
       setErrors(result.fieldErrors ?? {});
-      return setStatus({ ok: false, text: result.error });
+      setStatus({ ok: false, text: result.error });
     }
-    setErrors({});
-    form.current?.reset();
-    setStatus({ ok: true, text: 'Password changed. You are still signed in here; every other device has been signed out.' });
   };
 
   return (
-    <form ref={form} onSubmit={submit} aria-labelledby="change-password" className="flex max-w-xl flex-col gap-4" noValidate>
+    <form onSubmit={submit} aria-labelledby="change-password" className="flex max-w-xl flex-col gap-4" noValidate>
       <h2 id="change-password" className="text-lg font-semibold">
         Change your password
       </h2>

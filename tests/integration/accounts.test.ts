@@ -52,6 +52,18 @@ async function whoIsOn(d: Device) {
   }
 }
 
+/** Where a Next.js redirect was sent, or null if the call did not redirect. */
+async function redirectOf(call: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await call();
+    return null;
+  } catch (error) {
+    const digest = String((error as { digest?: unknown }).digest ?? '');
+    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
+    return digest.split(';')[2];
+  }
+}
+
 const form = (values: Record<string, string>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(values)) data.set(key, value);
@@ -121,7 +133,8 @@ describe('changing your own password', () => {
     expect(wrong).toMatchObject({ ok: false, fieldErrors: { current: 'That is not your current password.' } });
     expect(await whoIsOn(phone)).not.toBeNull();
 
-    expect(await changePasswordAction({ current: TEST_PASSWORD, password: 'a brand new passphrase', confirm: 'a brand new passphrase' })).toEqual({ ok: true });
+    // Success sends the browser to a fresh request (the re-issued cookie), which says so.
+    expect(await redirectOf(() => changePasswordAction({ current: TEST_PASSWORD, password: 'a brand new passphrase', confirm: 'a brand new passphrase' }))).toBe('/dashboard/profile?password=changed');
     const after = (await getStaffMember(writer.id))!;
     expect(after.sessionVersion).toBe(writer.sessionVersion + 1);
     // The other device is signed out at once; this one was re-issued with the new version.

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { getImageInfo } from '@/db/queries/images';
 import { changePassword, updateProfile } from '@/db/queries/people';
 import { authedAction, fail, type ActionResult } from '@/lib/action';
@@ -50,5 +51,6 @@ export const changePasswordAction = authedAction({ schema: changePasswordSchema 
   }
   await recordSuccess(source);
   await keepThisSession(result.user);
-  return { ok: true };
+  // A fresh request, with the re-issued cookie: this request's own headers still carry the old one.
+  redirect('/dashboard/profile?password=changed');
 });

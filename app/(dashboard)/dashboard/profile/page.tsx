@@ -7,8 +7,9 @@ import { requireUser } from '@/lib/session';
 
 export const metadata = { title: 'Your profile' };
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
+  const { password } = await searchParams;
   const profile = await getProfile(user.id);
   return (
     <div>
@@ -22,7 +23,7 @@ export default async function ProfilePage() {
       </p>
       <ProfileForm initial={{ name: profile?.name ?? user.name, bio: profile?.bio ?? '', avatar: profile?.avatar ?? null }} />
       <hr className="my-8 max-w-xl border-rule" />
-      <ChangePasswordForm email={user.email} hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a common password. A few unrelated words make a strong one.`} />
+      <ChangePasswordForm email={user.email} changed={password === 'changed'} hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a common password. A few unrelated words make a strong one.`} />
     </div>
   );
 }
