@@ -106,6 +106,8 @@ async function main() {
     const sitemapPages = await distribution.listSitemapPages(paths);
     const lastSitemap = Math.max(1, Math.ceil((sitemapPages.length + total) / SITEMAP_MAX_URLS));
     const middleSitemap = Math.max(1, Math.ceil(lastSitemap / 2));
+    const chunks = await distribution.listArticleChunks(sitemapPages.length, SITEMAP_MAX_URLS);
+    const fileOffset = (n: number) => (n - 1) * SITEMAP_MAX_URLS - sitemapPages.length;
     const homeSections = (await q<{ id: string }>(`select id from sections order by position, name`)).map((r) => r.id);
     const home = await articlesQ.listPublishedArticles({ limit: 5 });
 
@@ -137,10 +139,13 @@ async function main() {
       // What lib/sitemaps.ts asks the database for, without building the XML: the
       // listing pages (index and every file), the index's lastmods, a file's articles.
       ['sitemap pages', () => distribution.listSitemapPages(paths)],
-      ['sitemap index lastmods', () => distribution.listArticleChunkLastmods(sitemapPages.length, SITEMAP_MAX_URLS)],
+      ['sitemap index lastmods', () => distribution.listArticleChunks(sitemapPages.length, SITEMAP_MAX_URLS)],
+      // A file starts after the end of the file before, from the index's walk (cached with the sitemaps, lib/cache/distribution.ts).
       [`sitemap file 1 of ${lastSitemap} (${SITEMAP_MAX_URLS} URLs)`, () => distribution.listSitemapArticles({ offset: 0, limit: SITEMAP_MAX_URLS - sitemapPages.length })],
-      [`sitemap file ${middleSitemap} of ${lastSitemap}`, () => distribution.listSitemapArticles({ offset: (middleSitemap - 1) * SITEMAP_MAX_URLS - sitemapPages.length, limit: SITEMAP_MAX_URLS })],
-      [`sitemap file ${lastSitemap} of ${lastSitemap}`, () => distribution.listSitemapArticles({ offset: (lastSitemap - 1) * SITEMAP_MAX_URLS - sitemapPages.length, limit: SITEMAP_MAX_URLS })],
+      [`sitemap file ${middleSitemap} of ${lastSitemap}`, () => distribution.listSitemapArticles({ offset: fileOffset(middleSitemap), limit: SITEMAP_MAX_URLS, after: chunks.ends.get(middleSitemap - 2) })],
+      [`sitemap file ${lastSitemap} of ${lastSitemap}`, () => distribution.listSitemapArticles({ offset: fileOffset(lastSitemap), limit: SITEMAP_MAX_URLS, after: chunks.ends.get(lastSitemap - 2) })],
+      // The same file without the walk at hand: its first article found by walking the index from the oldest.
+      [`sitemap file ${lastSitemap}, uncached start`, () => distribution.listSitemapArticles({ offset: fileOffset(lastSitemap), limit: SITEMAP_MAX_URLS })],
       ['news sitemap', () => distribution.listRecentArticles(new Date(Date.now() - sitemaps.NEWS_WINDOW_MS), NEWS_SITEMAP_MAX_URLS)],
       ['feed site', () => distribution.listFeedArticles({})],
       ['feed section', () => distribution.listFeedArticles({ sectionId: section.id })],

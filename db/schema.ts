@@ -83,6 +83,11 @@ export const tags = pgTable(
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // The tag's taggings with a live_published_at (article_tags), kept exact by
+    // triggers (drizzle/0005_tag_live_counts.sql). Its public articles are these
+    // less the few not yet due: the tag page's count and the sitemap's list of
+    // tags read no taggings.
+    liveArticleCount: integer('live_article_count').notNull().default(0),
   },
   (t) => [uniqueIndex('tags_slug_key').on(t.slug)],
 );
@@ -195,8 +200,19 @@ export const articleTags = pgTable(
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
+    // The article's published_at while it is live (published or scheduled), else
+    // null: kept by triggers (drizzle/0005_tag_live_counts.sql). A tag's newest
+    // public articles are then one short read of article_tags_tag_live_idx, not a
+    // probe of every tagging's article (related stories).
+    livePublishedAt: timestamp('live_published_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_article_idx').on(t.tagId, t.articleId)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tagId] }),
+    index('article_tags_tag_article_idx').on(t.tagId, t.articleId),
+    index('article_tags_tag_live_idx')
+      .on(t.tagId, t.livePublishedAt.desc().nullsFirst(), t.articleId.desc().nullsFirst())
+      .where(sql`${t.livePublishedAt} is not null`),
+  ],
 );
 export type ArticleTag = typeof articleTags.$inferSelect;
 

@@ -1,4 +1,4 @@
-import { listArticleChunkLastmods, listRecentArticles, listSitemapArticles, listSitemapPages } from '@/db/queries/distribution';
+import { listArticleChunks, listRecentArticles, listSitemapArticles, listSitemapPages, type ArticleChunks } from '@/db/queries/distribution';
 import { articleHref, authorHref, sectionHref, tagHref } from '@/lib/paths';
 import { absoluteUrl } from '@/lib/site-url';
 import { buildNewsSitemap, buildSitemapIndex, buildUrlset, newsLanguage, NEWS_SITEMAP_MAX_URLS, SITEMAP_MAX_URLS, type SitemapUrl } from '@/lib/xml';
@@ -26,10 +26,13 @@ const pagePaths = { section: sectionHref, tag: tagHref, author: authorHref };
 
 const latest = (a: Date | null | undefined, b: Date | null | undefined) => (!a ? (b ?? null) : !b ? a : a > b ? a : b);
 
-export async function sitemapIndexXml(size = SITEMAP_MAX_URLS): Promise<string> {
+/** The files' lastmods and boundaries (listArticleChunks), or a cached copy of them (lib/cache/distribution.ts). */
+export type LoadArticleChunks = (leading: number, size: number) => Promise<ArticleChunks>;
+
+export async function sitemapIndexXml(size = SITEMAP_MAX_URLS, loadChunks: LoadArticleChunks = listArticleChunks): Promise<string> {
   const pages = await listSitemapPages(pagePaths);
   // One entry per file with articles, the last one included: no count needed.
-  const articleLastmods = await listArticleChunkLastmods(pages.length, size);
+  const { lastmods: articleLastmods } = await loadChunks(pages.length, size);
   const files = Math.max(1, Math.ceil(pages.length / size), ...[...articleLastmods.keys()].map((chunk) => chunk + 1));
   const entries: SitemapUrl[] = [];
   for (let chunk = 0; chunk < files; chunk++) {
@@ -43,13 +46,26 @@ export async function sitemapIndexXml(size = SITEMAP_MAX_URLS): Promise<string> 
   return buildSitemapIndex(entries);
 }
 
-/** Sitemap file `n` (from 1), or null past the last one. */
-export async function sitemapPartXml(n: number, size = SITEMAP_MAX_URLS): Promise<string | null> {
+/**
+ * Sitemap file `n` (from 1), or null past the last one. With `loadChunks`
+ * (the index's walk, cached), a file starts one step after the last article
+ * of the file before; without, it walks the index from the first article to
+ * its own first. The same articles either way.
+ */
+export async function sitemapPartXml(n: number, size = SITEMAP_MAX_URLS, loadChunks?: LoadArticleChunks): Promise<string | null> {
   if (!Number.isInteger(n) || n < 1) return null;
   const pages = await listSitemapPages(pagePaths);
   const start = (n - 1) * size;
   const pageSlice = pages.slice(start, start + size);
-  const articles = await listSitemapArticles({ offset: Math.max(0, start - pages.length), limit: size - pageSlice.length });
+  const offset = Math.max(0, start - pages.length);
+  const limit = size - pageSlice.length;
+  let articles: Awaited<ReturnType<typeof listSitemapArticles>>;
+  if (offset === 0 || !loadChunks) articles = await listSitemapArticles({ offset, limit });
+  else {
+    // File n is chunk n - 1: it follows the end of chunk n - 2, which has one only if full (else n is past the last file).
+    const after = (await loadChunks(pages.length, size)).ends.get(n - 2);
+    articles = after === undefined ? [] : await listSitemapArticles({ offset, limit, after });
+  }
   // Past the last file (the first always exists, if only with the home page).
   if (n > 1 && pageSlice.length === 0 && articles.length === 0) return null;
   return buildUrlset([

@@ -397,8 +397,25 @@ export async function listPublishedArticles(options: PublicListOptions = {}): Pr
 }
 
 export async function countPublishedArticles(options: Pick<PublicListOptions, 'sectionId' | 'tagId'> = {}): Promise<number> {
+  if (options.tagId && !options.sectionId) return countTagArticles(options.tagId);
   const [row] = await db.select({ n: count() }).from(articles).where(publicFilter(options));
   return row.n;
+}
+
+/**
+ * Taggings of live articles whose publication time has not come (scheduled
+ * ones): the difference between tags.live_article_count and a tag's public
+ * articles. Few, found at the head of articles_public_order_idx.
+ */
+export const taggingsNotYetDue = sql`select at.tag_id from ${articles} as a join ${articleTags} as at on at.article_id = a.id
+  where a.status in ('published', 'scheduled') and a.published_at > now() and at.live_published_at > now()`;
+
+/** A tag's public articles: its count of live ones (kept by drizzle/0005_tag_live_counts.sql) less those not yet due. */
+async function countTagArticles(tagId: string): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(sql`select t.live_article_count - (
+      select count(*) from ${articleTags} as at where at.tag_id = t.id and at.live_published_at > now()
+    )::int as n from ${tags} as t where t.id = ${tagId}`);
+  return rows[0] ? Number(rows[0].n) : 0;
 }
 
 export function listPublishedArticlesByTag(tagId: string, options: { limit?: number; offset?: number } = {}): Promise<PublicArticleSummary[]> {
@@ -448,23 +465,30 @@ export async function listRelatedArticles(article: { id: string; sectionId: stri
   if (!article.tagIds.length && !article.sectionId) return [];
   const tagIds = [...new Set(article.tagIds)];
   const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]::uuid[]`;
-  const newestOf = (where: SQL) => sql`(
-    select ${articles.id} as id, ${articles.publishedAt} as published_at, ${articles.sectionId} as section_id from ${articles}
-    where ${where} and ${isPublic} and ${articles.id} <> ${article.id}
-    order by ${articles.publishedAt} desc, ${articles.id} desc
-    limit ${RELATED_CANDIDATES}
-  )`;
+  // The candidates are chosen on indexes alone, ids and publication times only:
+  // a tag's newest public articles from article_tags_tag_live_idx (its taggings
+  // carry the article's publication time while it is live, drizzle/0005),
+  // the section's from articles_section_public_idx. Only the winners' rows are read.
   const branches: SQL[] = [];
   if (tagIds.length) {
-    branches.push(sql`select tagged.* from unnest(${uuidArray(tagIds)}) as wanted(tag_id) cross join lateral ${newestOf(
-      sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = wanted.tag_id)`,
-    )} as tagged`);
+    branches.push(sql`select tagged.* from unnest(${uuidArray(tagIds)}) as wanted(tag_id) cross join lateral (
+      select at.article_id as id, at.live_published_at as published_at from ${articleTags} as at
+      where at.tag_id = wanted.tag_id and at.live_published_at <= now() and at.article_id <> ${article.id}
+      order by at.live_published_at desc, at.article_id desc
+      limit ${RELATED_CANDIDATES}
+    ) as tagged`);
   }
-  if (article.sectionId) branches.push(sql`select * from ${newestOf(eq(articles.sectionId, article.sectionId))} as in_section`);
+  const inSection = (a: string) =>
+    sql`${sql.raw(a)}.section_id = ${article.sectionId} and ${sql.raw(a)}.status in ('published', 'scheduled') and ${sql.raw(a)}.published_at <= now()`;
+  if (article.sectionId) {
+    branches.push(sql`select * from (select a.id, a.published_at from ${articles} as a where ${inSection('a')} and a.id <> ${article.id}
+      order by a.published_at desc, a.id desc limit ${RELATED_CANDIDATES}) as in_section`);
+  }
   // Sort keys only for what the article has (a constant sort key would be read as a column number).
   const order: SQL[] = [];
   if (tagIds.length) order.push(sql`(select count(*) from ${articleTags} where ${articleTags.articleId} = candidate.id and ${articleTags.tagId} = any(${uuidArray(tagIds)})) desc`);
-  if (article.sectionId) order.push(sql`(candidate.section_id = ${article.sectionId}::uuid) desc`);
+  // Whether a candidate (public, so on articles_section_public_idx if in the section) is in the section, without its row.
+  if (article.sectionId) order.push(sql`exists (select 1 from ${articles} as s where ${inSection('s')} and s.published_at = candidate.published_at and s.id = candidate.id) desc`);
   const best = sql`(
     select candidate.id from (select distinct on (id) * from (${sql.join(branches, sql` union all `)}) as candidates) as candidate
     order by ${sql.join([...order, sql`candidate.published_at desc, candidate.id desc`], sql`, `)}

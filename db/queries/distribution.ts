@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '../client';
 import { articleAuthors, articles, articleTags, sections, tags, users } from '../schema';
-import { creditedArticleIds, creditedTo, isPublic, summaryColumns, toSummaries, withPublicJoins, type PublicArticleSummary } from './articles';
+import { creditedArticleIds, creditedTo, isPublic, summaryColumns, taggingsNotYetDue, toSummaries, withPublicJoins, type PublicArticleSummary } from './articles';
 
 /**
  * What feeds and sitemaps read. Everything goes through `isPublic`, so no
@@ -126,14 +126,13 @@ export async function listSitemapPages(paths: { section: (slug: string) => strin
           where lastmod is not null order by position, slug`,
       )
       .then((r) => r.rows),
-    // Each tag: its taggings in article_tags_tag_article_idx until the first
-    // public one (`limit 1` keeps it per tag; a plain `exists` is planned as one
-    // join of every tagging).
+    // A tag has a public article when it has more live ones (its maintained
+    // count, drizzle/0005_tag_live_counts.sql) than live ones not yet due: one
+    // read of the tags, and of the few scheduled articles' taggings.
     db
       .execute<{ slug: string }>(
-        sql`select t.slug from ${tags} as t cross join lateral (
-          select 1 from ${articleTags} as at join ${articles} as a on a.id = at.article_id where at.tag_id = t.id and ${publicAs('a')} limit 1
-        ) as used order by t.slug`,
+        sql`select t.slug from ${tags} as t left join (select not_due.tag_id, count(*)::int as n from (${taggingsNotYetDue}) as not_due group by not_due.tag_id) as not_due
+          on not_due.tag_id = t.id where t.live_article_count > coalesce(not_due.n, 0) order by t.slug`,
       )
       .then((r) => r.rows),
     // People are credited by their bylines, or as the owner of an article with none.
@@ -169,32 +168,56 @@ export async function countPublicArticles(): Promise<number> {
 }
 
 /**
+ * A place in the public articles' publication order, (published_at, id), as
+ * text: the publication time in UTC to the microsecond, then the id. It
+ * survives JSON (a cache) and compares exactly in SQL.
+ */
+export type SitemapCursor = string;
+
+const cursorOf = (a: string) => sql.raw(`to_char(${a}.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || ' ' || ${a}.id::text`);
+
+/**
  * Public articles in publication order, oldest first: a new article lands in
  * the last sitemap and the earlier files stay as crawlers last read them.
+ * From `after` (the last article of the file before, see listArticleChunks)
+ * when it is known, else from the `offset`th.
  */
-export async function listSitemapArticles(options: { offset: number; limit: number }): Promise<{ slug: string; lastmod: Date | null }[]> {
+export async function listSitemapArticles(options: { offset: number; limit: number; after?: SitemapCursor }): Promise<{ slug: string; lastmod: Date | null }[]> {
   if (options.limit <= 0) return [];
-  // Keyset: the first article of the file is found on the index alone, and the
-  // file read from there, rather than reading and dropping every earlier row.
-  const from = sql`(select first.published_at, first.id from ${articles} as first
-    where first.status in ('published', 'scheduled') and first.published_at <= now()
-    order by first.published_at asc, first.id asc offset ${Math.max(0, options.offset)} limit 1)`;
+  // Keyset: the file is read from its first article rather than reading and
+  // dropping every earlier row. Given `after`, one step down the index finds
+  // it; given an offset, it is found by walking the index alone that far.
+  let from: SQL;
+  if (options.after !== undefined) {
+    const [at, id] = options.after.split(' ');
+    from = sql`(${articles.publishedAt}, ${articles.id}) > (${at}::timestamptz, ${id}::uuid)`;
+  } else {
+    from = sql`(${articles.publishedAt}, ${articles.id}) >= (select first.published_at, first.id from ${articles} as first
+      where first.status in ('published', 'scheduled') and first.published_at <= now()
+      order by first.published_at asc, first.id asc offset ${Math.max(0, options.offset)} limit 1)`;
+  }
   const rows = await db
     .select({ slug: articles.slug, lastmod: lastChanged })
     .from(articles)
-    .where(and(isPublic, sql`(${articles.publishedAt}, ${articles.id}) >= ${from}`))
+    .where(and(isPublic, from))
     .orderBy(asc(articles.publishedAt), asc(articles.id))
     .limit(options.limit);
   return rows.map((r) => ({ slug: r.slug, lastmod: toDate(r.lastmod) }));
 }
 
+export interface ArticleChunks {
+  /** The newest change among each file's articles, by file (from 0); the last key is the last file. */
+  lastmods: Map<number, Date>;
+  /** The last article of each full file, by file: where the next file starts (listSitemapArticles' `after`). */
+  ends: Map<number, SitemapCursor>;
+}
+
 /**
- * The newest change among the articles of each sitemap file: article number i
- * (oldest first) is entry `leading + i` of the whole list, in file
- * floor((leading + i) / size), counting from 0. Every file with articles has
- * an entry, so the last key is the last file.
+ * The sitemap files' articles: article number i (oldest first) is entry
+ * `leading + i` of the whole list, in file floor((leading + i) / size),
+ * counting from 0. Every file with articles has a lastmod.
  */
-export async function listArticleChunkLastmods(leading: number, size: number): Promise<Map<number, Date>> {
+export async function listArticleChunks(leading: number, size: number): Promise<ArticleChunks> {
   // A file's newest change is its last article's publication or a later
   // correction or edit among its articles; those are few (articles_modified_public_idx).
   // So: the last article of each full file, each found `size` steps down the
@@ -206,7 +229,7 @@ export async function listArticleChunkLastmods(leading: number, size: number): P
   // Publication times to the microsecond, as text, so JavaScript compares them exactly.
   const micros = (a: string) => sql.raw(`(extract(epoch from ${a}.published_at) * 1000000)::bigint::text`);
   const publicAs = (a: string) => sql.raw(`${a}.status in ('published', 'scheduled') and ${a}.published_at <= now()`);
-  type End = { chunk: number; at: unknown; micros: string; id: string };
+  type End = { chunk: number; at: unknown; micros: string; id: string; cursor: SitemapCursor };
   const [ends, newest, corrected] = await Promise.all([
     db
       .execute<End>(
@@ -218,11 +241,11 @@ export async function listArticleChunkLastmods(leading: number, size: number): P
             select a.published_at, a.id from ${articles} as a where ${publicAs('a')} and (a.published_at, a.id) > (ends.published_at, ends.id)
             order by a.published_at, a.id offset ${size - 1} limit 1) as step)
         )
-        select chunk, published_at as at, ${micros('ends')} as micros, id from ends order by chunk`,
+        select chunk, published_at as at, ${micros('ends')} as micros, id, ${cursorOf('ends')} as cursor from ends order by chunk`,
       )
       .then((r) => r.rows.map((row) => ({ ...row, chunk: Number(row.chunk) }))),
     db
-      .execute<Omit<End, 'chunk'>>(
+      .execute<Omit<End, 'chunk' | 'cursor'>>(
         sql`select a.published_at as at, ${micros('a')} as micros, a.id from ${articles} as a where ${publicAs('a')} order by a.published_at desc, a.id desc limit 1`,
       )
       .then((r) => r.rows[0]),
@@ -232,10 +255,11 @@ export async function listArticleChunkLastmods(leading: number, size: number): P
       .where(and(isPublic, sql`${articles.modifiedAt} is not null`, sql`${articles.modifiedAt} > ${articles.publishedAt}`)),
   ]);
   const lastmods = new Map<number, Date>();
-  if (!newest) return lastmods;
+  const chunks = { lastmods, ends: new Map(ends.map((end) => [end.chunk, end.cursor])) };
+  if (!newest) return chunks;
   const key = (row: { micros: string; id: string }) => [BigInt(row.micros), row.id] as const;
   const notAfter = (a: readonly [bigint, string], b: readonly [bigint, string]) => a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]);
-  const lasts: End[] = [...ends];
+  const lasts: Omit<End, 'cursor'>[] = [...ends];
   const lastFull = lasts.at(-1);
   // The newest article ends the last file, unless that file is exactly full.
   if (!lastFull || !notAfter(key(newest), key(lastFull))) lasts.push({ ...newest, chunk: (lastFull?.chunk ?? firstChunk - 1) + 1 });
@@ -251,7 +275,7 @@ export async function listArticleChunkLastmods(leading: number, size: number): P
     const seen = lastmods.get(last.chunk);
     if (!seen || date > seen) lastmods.set(last.chunk, date);
   }
-  return lastmods;
+  return chunks;
 }
 
 /** Articles published since `since` (Google News: the last 48 hours), newest first. */

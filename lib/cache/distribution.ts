@@ -1,8 +1,9 @@
 import 'server-only';
+import { listArticleChunks } from '@/db/queries/distribution';
 import { feedXml, type FeedTarget } from '@/lib/feeds';
 import { getSiteSettings } from '@/lib/settings/site';
 import { newsSitemapXml, sitemapIndexXml, sitemapPartXml } from '@/lib/sitemaps';
-import { xmlResponse } from '@/lib/xml';
+import { SITEMAP_MAX_URLS, xmlResponse } from '@/lib/xml';
 import { cached } from './cached';
 import { tag } from './tags';
 
@@ -26,8 +27,15 @@ export async function cachedFeedResponse(target: FeedTarget): Promise<Response> 
   return xml === null ? notFound('No such feed.') : xmlResponse(xml, 'application/rss+xml');
 }
 
-const sitemapIndex = cached(() => sitemapIndexXml(), { key: 'sitemap.index', tags: () => [tag.sitemaps], buildValue: '' });
-const sitemapPart = cached((n: number) => sitemapPartXml(n), { key: 'sitemap.part', tags: () => [tag.sitemaps], buildValue: '' });
+// The index's walk of the articles, kept for the files: each starts from the end
+// of the one before instead of walking the index from the first article.
+const sitemapChunks = cached(listArticleChunks, {
+  key: 'sitemap.chunks',
+  tags: () => [tag.sitemaps],
+  buildValue: { lastmods: new Map(), ends: new Map() },
+});
+const sitemapIndex = cached(() => sitemapIndexXml(SITEMAP_MAX_URLS, sitemapChunks), { key: 'sitemap.index', tags: () => [tag.sitemaps], buildValue: '' });
+const sitemapPart = cached((n: number) => sitemapPartXml(n, SITEMAP_MAX_URLS, sitemapChunks), { key: 'sitemap.part', tags: () => [tag.sitemaps], buildValue: '' });
 // Google News wants the last 48 hours: the hourly refresh lets old articles drop out when nothing new is published.
 const newsSitemap = cached(async () => newsSitemapXml(await getSiteSettings()), { key: 'sitemap.news', tags: () => [tag.sitemaps, tag.settings], buildValue: '', revalidate: 3600 });
 

@@ -9,7 +9,8 @@ import { feedXml, FEED_ITEMS } from '@/lib/feeds';
 import { articleHref, authorHref, sectionHref, tagHref } from '@/lib/paths';
 import { absoluteUrl } from '@/lib/site-url';
 import { slugify } from '@/lib/slug';
-import { newsSitemapXml, sitemapIndexXml, sitemapPartPath, sitemapPartXml } from '@/lib/sitemaps';
+import { listArticleChunks } from '@/db/queries/distribution';
+import { newsSitemapXml, sitemapIndexXml, sitemapPartPath, sitemapPartXml, type LoadArticleChunks } from '@/lib/sitemaps';
 import { doc, makeArticle, makeSection, makeUser, paragraph, unique } from '../helpers/factories';
 import { isRfc822, isW3cDate, readNewsSitemap, readRss, readSitemapIndex, readUrlset } from '../helpers/xml';
 
@@ -177,14 +178,18 @@ describe('RSS feeds', () => {
   });
 });
 
-/** Every URL of the sitemap files listed by the index, and the index's entries. */
-async function crawl(size?: number) {
-  const index = readSitemapIndex(await sitemapIndexXml(size));
+/**
+ * Every URL of the sitemap files listed by the index, and the index's entries.
+ * With `loadChunks`, each file starts from the end of the one before, as the
+ * app's cached files do (lib/cache/distribution.ts); without, from its offset.
+ */
+async function crawl(size?: number, loadChunks?: LoadArticleChunks) {
+  const index = readSitemapIndex(await sitemapIndexXml(size, loadChunks));
   const parts: string[][] = [];
   /** The newest lastmod listed in each file, if any. */
   const newest: (string | undefined)[] = [];
   for (let n = 1; n <= index.length; n++) {
-    const xml = await sitemapPartXml(n, size);
+    const xml = await sitemapPartXml(n, size, loadChunks);
     if (!xml) throw new Error(`sitemap ${n} missing`);
     const urls = readUrlset(xml);
     for (const url of urls) if (url.lastmod !== undefined) expect(isW3cDate(url.lastmod)).toBe(true);
@@ -295,6 +300,26 @@ describe('sitemaps', () => {
           expect(index.map((s) => s.lastmod)).toEqual(newest.map((d) => d ?? newest[0]));
         },
       );
+    }
+  });
+});
+
+describe('sitemap files from the end of the file before', () => {
+  it('are the same files as those found by walking from the first article, ties in publication time included', async () => {
+    // Articles published at the very same moment are ordered by id, across file boundaries too.
+    const moment = new Date(Date.now() - 2_000 * HOUR);
+    for (let i = 0; i < 5; i++) await makeArticle(writer.id, { headline: `Same moment ${i} ${unique()}` }, { publish: moment });
+    for (const size of [2, 3, 5, 8]) {
+      await whileQuiet(
+        async () => ({ walked: await crawl(size), stepped: await crawl(size, listArticleChunks) }),
+        ({ walked, stepped }) => {
+          expect(stepped.index).toEqual(walked.index);
+          expect(stepped.parts).toEqual(walked.parts);
+        },
+      );
+      const files = readSitemapIndex(await sitemapIndexXml(size)).length;
+      expect(await sitemapPartXml(files + 1, size, listArticleChunks)).toBeNull();
+      expect(await sitemapPartXml(files + 2, size, listArticleChunks)).toBeNull();
     }
   });
 });
