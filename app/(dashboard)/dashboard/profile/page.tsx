@@ -23,7 +23,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       </p>
       <ProfileForm initial={{ name: profile?.name ?? user.name, bio: profile?.bio ?? '', avatar: profile?.avatar ?? null }} />
       <hr className="my-8 max-w-xl border-rule" />
-      <ChangePasswordForm email={user.email} changed={password === 'changed'} hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a common password. A few unrelated words make a strong one.`} />
+      <ChangePasswordForm key={password === 'changed' ? 'changed' : 'form'} email={user.email} changed={password === 'changed'} hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a common password. A few unrelated words make a strong one.`} />
     </div>
   );
 }
