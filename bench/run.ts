@@ -3,6 +3,7 @@
  * the demo newsroom, then prints in one run
  *   - requests per second, p50/p99 latency and errors for the article, home
  *     and tag pages at 10 and 50 connections (autocannon; wrk too when installed),
+ *     and for the article through Next's own pipeline (without the server's fast path),
  *   - the same for the article's HTML as a static file on a minimal Node
  *     server (this machine's ceiling), and Masthead's share of it,
  *   - publish-to-live times for each kind of change on each page it shows on,
@@ -72,6 +73,9 @@ async function main() {
 
     const sampler = sampleMemory(app.process.pid!);
     for (const [name, page] of Object.entries(PAGES)) rows.push(...(await load(`${name} page`, app.origin + page, useWrk)));
+    // The same cached article through Next's own request pipeline: a query string skips the
+    // server's fast path (lib/cache/fast-path.mjs), and the page ignores the parameter.
+    for (const connections of CONNECTIONS) rows.push({ target: 'article via Next', ...(await autocannonRun(`${app.origin}${PAGES.article}?via=next`, connections, SECONDS)) });
     memory.peak = sampler.stop();
 
     // The ceiling: the article's own HTML, served as a static file.

@@ -18,7 +18,7 @@ export async function startApp(port: number, env: Record<string, string> = {}): 
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start', '-p', String(port)], {
     env: {
       ...process.env,
-      EMBEDDED_DB_DIR: process.env.DATABASE_URL ? undefined : 'memory://',
+      EMBEDDED_DB_DIR: (env.DATABASE_URL ?? process.env.DATABASE_URL) ? undefined : 'memory://',
       MASTHEAD_DEMO_SEED: '1',
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64'),
       NEXT_TELEMETRY_DISABLED: '1',
@@ -27,7 +27,7 @@ export async function startApp(port: number, env: Record<string, string> = {}): 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  let databaseUrl = process.env.DATABASE_URL ?? '';
+  let databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL ?? '';
   const collect = (chunk: Buffer) => {
     log += chunk.toString();
     databaseUrl ||= /at (postgres(?:ql)?:\/\/\S+)/.exec(log)?.[1] ?? '';
