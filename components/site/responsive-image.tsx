@@ -1,12 +1,12 @@
 import { getImageProps, type ImageProps } from 'next/image';
-import { preload as preloadResource } from 'react-dom';
+import { EagerImage } from './eager-image.client';
 
 type Props = Omit<ImageProps, 'src' | 'width' | 'height' | 'sizes' | 'priority' | 'placeholder' | 'fill' | 'loading'> & {
   src: string;
   width: number;
   height: number;
   sizes: string;
-  /** Above the fold: loaded at once, announced in the head, and (for a page's main image) at high priority. */
+  /** Above the fold: loaded at once (not lazily), and so announced in the head. */
   preload?: boolean;
 };
 
@@ -18,9 +18,8 @@ type Props = Omit<ImageProps, 'src' | 'width' | 'height' | 'sizes' | 'priority' 
  */
 export function ResponsiveImage({ preload = false, fetchPriority, ...image }: Props) {
   const { props } = getImageProps({ ...image, preload, fetchPriority });
-  if (preload && props.srcSet) {
-    preloadResource(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority });
-  }
+  // React's HTML renderer announces an image that is not lazy in the head (<link rel=preload>).
+  if (preload) return <EagerImage {...props} alt={image.alt} />;
   // eslint-disable-next-line @next/next/no-img-element -- getImageProps gives the optimised sources; see above.
   return <img {...props} alt={image.alt} />;
 }

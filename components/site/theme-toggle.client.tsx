@@ -36,18 +36,18 @@ function choose(theme: Theme) {
 /**
  * Dark mode on or off, remembered on this device. Until the reader chooses,
  * the site follows the system setting. Without JavaScript it is not shown
- * (the system setting still applies).
+ * (the system setting still applies): the server renders it invisible, which
+ * keeps its place in the header, so nothing moves when it appears.
  */
 export function ThemeToggle() {
   const theme = useSyncExternalStore(subscribe, currentTheme, () => null);
-  if (theme === null) return null;
   const dark = theme === 'dark';
   return (
     <button
       type="button"
       aria-pressed={dark}
       onClick={() => choose(dark ? 'light' : 'dark')}
-      className="inline-flex items-center gap-1.5 rounded-sm border border-rule px-2.5 py-1.5 text-sm font-medium text-muted hover:border-ink hover:text-ink"
+      className={`inline-flex items-center gap-1.5 rounded-sm border border-rule px-2.5 py-1.5 text-sm font-medium text-muted hover:border-ink hover:text-ink ${theme === null ? 'invisible' : ''}`}
     >
       <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
         <path
