@@ -7,7 +7,8 @@
  *   - the same for the article's HTML as a static file on a minimal Node
  *     server (this machine's ceiling), and Masthead's share of it,
  *   - publish-to-live times for each kind of change on each page it shows on,
- *   - the server's memory, idle and at its peak under load.
+ *   - the server's memory, idle and at its peak under load,
+ *   - the article page's JavaScript against its 100 kB budget (bench/js-budget.ts) and its images' sizes.
  * Options: --no-build (reuse the last build), --seconds N (per load run, default 10).
  * Figures are written to bench/out/results.json as well.
  */
@@ -15,6 +16,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { articleJsBudget, formatJsBudget, type JsBudget } from './js-budget';
 import { measurePublishToLive, type LiveResult } from './lib/live';
 import { autocannonRun, wrkAvailable, wrkRun, type LoadResult } from './lib/load';
 import { sampleMemory, treeRssMb } from './lib/memory';
@@ -65,6 +67,8 @@ async function main() {
   const useWrk = wrkAvailable();
   const rows: Row[] = [];
   let live: LiveResult[] = [];
+  let js: JsBudget | null = null;
+  let images = { total: 0, withoutSize: 0 };
   const memory = { idle: 0, peak: 0 };
   try {
     // Warm every page once, so the figures are for a running newsroom, not a cold start.
@@ -80,6 +84,9 @@ async function main() {
 
     // The ceiling: the article's own HTML, served as a static file.
     const html = await (await fetch(app.origin + PAGES.article)).text();
+    js = articleJsBudget(process.env.NEXT_DIST_DIR || '.next', html);
+    const tags = html.match(/<img\b[^>]*>/g) ?? [];
+    images = { total: tags.length, withoutSize: tags.filter((t) => !/\swidth="\d+"/.test(t) || !/\sheight="\d+"/.test(t)).length };
     const file = path.join(OUT, 'article.html');
     fs.writeFileSync(file, html);
     const server = spawn(process.execPath, ['bench/static-server.mjs', file, String(STATIC_PORT)], { stdio: 'ignore' });
@@ -105,9 +112,11 @@ async function main() {
   }
   console.log('\nPublish to live (ms from the action’s response to the change being served; polled every 20 ms)');
   for (const r of live) console.log(`  ${r.change.padEnd(40)} ${r.page.padEnd(58)} ${r.ms === null ? 'NOT within 15 s' : `${r.ms} ms`}`);
+  if (js) console.log(`\n${formatJsBudget(js)}`);
+  console.log(`Article page images: ${images.total}, of which ${images.withoutSize} without width and height`);
   console.log(`\nServer memory (RSS of the app's process tree): ${memory.idle} MB idle after warm-up, ${memory.peak} MB at peak under load`);
 
-  fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, load: rows, live, memory }, null, 2));
+  fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, load: rows, live, memory, js, images }, null, 2));
   console.log(`\nwritten to ${path.join(OUT, 'results.json')}`);
 }
 
