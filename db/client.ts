@@ -23,8 +23,15 @@ export function getPool(): pg.Pool {
     state.pool = new pg.Pool({
       connectionString: url,
       max: env().DATABASE_POOL_SIZE,
-      connectionTimeoutMillis: 5_000,
+      // A database that has gone away must turn into a clear "can't reach the database"
+      // answer within seconds, not a hung request: a connection (or a free client from a
+      // busy pool) is waited for at most 2.5 s. Unreachable errors are matched by
+      // lib/db-errors.ts; the pool opens fresh connections once the database is back.
+      connectionTimeoutMillis: 2_500,
       idleTimeoutMillis: 30_000,
+      // A server that vanishes without closing the connection (a host down, a cable out)
+      // is noticed by TCP keepalives instead of never.
+      keepAlive: true,
     });
     // An idle client losing its server must not take the process down.
     state.pool.on('error', (error) => console.error('[db] idle client error:', error.message));

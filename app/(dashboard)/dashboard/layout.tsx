@@ -2,18 +2,38 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/sign-in/actions';
 import { DonationsNavLink } from '@/components/dashboard/donations-nav-link';
+import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
+import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { requireUser } from '@/lib/session';
 import { getSiteSettings } from '@/lib/settings/site';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const site = await getSiteSettings();
-  return { title: { default: 'Dashboard', template: `%s · Dashboard · ${site.name}` }, robots: { index: false } };
+  const name = await getSiteSettings().then(
+    (site) => site.name,
+    (error: unknown) => {
+      if (isDatabaseUnavailable(error)) return 'Masthead';
+      throw error;
+    },
+  );
+  return { title: { default: 'Dashboard', template: `%s · Dashboard · ${name}` }, robots: { index: false } };
 }
 
 const ROLE_LABEL = { writer: 'Writer', editor: 'Editor', admin: 'Admin' } as const;
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const [user, site] = await Promise.all([requireUser(), getSiteSettings()]);
+  let user, site;
+  try {
+    // Every dashboard request reads the person from the database first: this is where an
+    // unreachable database is met, and answered with a page that says so (within the pool's
+    // 2.5 s connection timeout, db/client.ts) instead of an error.
+    [user, site] = await Promise.all([requireUser(), getSiteSettings()]);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.error(`[db] dashboard: the database cannot be reached (${error instanceof Error ? error.message : String(error)})`);
+      return <DatabaseUnavailable />;
+    }
+    throw error;
+  }
   return (
     <div className="min-h-screen bg-paper">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-panel focus:px-3 focus:py-2">
