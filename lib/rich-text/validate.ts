@@ -24,13 +24,20 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 export function validateDocument(input: unknown): DocumentCheck {
   const schema = articleSchema();
   let size: number;
+  let nul = false;
   try {
-    size = Buffer.byteLength(JSON.stringify(input) ?? '', 'utf8');
+    const json = JSON.stringify(input, (_key, value: unknown) => {
+      if (typeof value === 'string' && value.includes('\u0000')) nul = true;
+      return value;
+    });
+    size = Buffer.byteLength(json ?? '', 'utf8');
   } catch {
     return { ok: false, error: 'The article body is not a valid document.' };
   }
   if (size > MAX_DOCUMENT_BYTES) return { ok: false, error: 'The article body is too long (over 512 KB).' };
   if (!isPlainObject(input) || input.type !== 'doc') return { ok: false, error: 'The article body is not a valid document.' };
+  // PostgreSQL cannot store U+0000 in text or jsonb: refused here rather than failing the save.
+  if (nul) return { ok: false, error: 'The article body contains a null character (U+0000). Paste the text again as plain text.' };
 
   let nodes = 0;
   const fail = (error: string): DocumentCheck => ({ ok: false, error });

@@ -16,7 +16,8 @@ const text = (max: number, label: string) =>
   z
     .string({ error: `${label} must be text.` })
     .max(max, { error: `${label} is too long (at most ${max} characters).` })
-    .transform((value) => value.replace(/\s+/g, ' ').trim());
+    // Control characters come with pasted text and mean nothing to a reader; U+0000 cannot even be stored.
+    .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim());
 
 const uuid = z.uuid({ error: 'Not a valid reference.' });
 

@@ -445,7 +445,7 @@ describe('hostile input never reaches readers as markup', () => {
 
   it.each(HOSTILE_HREFS)('a link to %j is refused, and dropped if it ever reaches the renderer', (href) => {
     const input = doc(p(text('click here', link(href))));
-    expect(refusal(input)).toMatch(/link points somewhere not allowed/);
+    expect(refusal(input)).toMatch(/link points somewhere not allowed|null character/);
     const out = renderArticleBody(input).html;
     expectHarmless(out);
     expect(out).not.toContain('<a');
