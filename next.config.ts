@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { COMMON_HEADERS, READER_HEADERS } from './lib/security-headers.mjs';
 
 // Lists whose ?page=N is served by a path route (/latest/page/N …), so that no cached page reads
 // searchParams, which would make it dynamic; readers keep the ?page=N addresses (lib/cache/paging.ts).
@@ -19,6 +20,15 @@ const nextConfig: NextConfig = {
   // Cache-Control of cached pages: s-maxage = the page's revalidate (60 s), and a CDN may serve a
   // stale copy while it refetches for the rest of this hour (stale-while-revalidate=3540).
   expireTime: 3600,
+  // Security headers (lib/security-headers.mjs): the allow-list policy everywhere but the staff
+  // pages, whose nonce-based policy proxy.ts sends; lib/cache/fast-path.mjs adds the same list to
+  // the cached pages it answers itself. The staff paths are proxy.ts's matcher.
+  async headers() {
+    return [
+      { source: '/:path((?!dashboard(?:/|$)|sign-in(?:/|$)|invite/|reset-password/).*)', headers: READER_HEADERS },
+      { source: '/:path((?:dashboard|sign-in|invite|reset-password)(?:/.*)?)', headers: COMMON_HEADERS },
+    ];
+  },
   async rewrites() {
     return {
       beforeFiles: PAGED_LISTS.map((source) => ({

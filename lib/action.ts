@@ -1,10 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
 import { z } from 'zod';
 import type { StaffMember } from '@/db/queries/people';
 import type { Role } from '@/db/schema';
 import { currentUser } from './session';
 import { isDatabaseUnavailable } from './db-errors';
+import { logError, requestIdOf } from './error-log';
 
 export type FieldErrors = Record<string, string>;
 
@@ -47,11 +49,23 @@ export function authedAction<S extends z.ZodType, T>(
     } catch (error) {
       if (isRedirectOrNotFound(error)) throw error;
       if (isDatabaseUnavailable(error)) return fail('unavailable', 'Masthead cannot reach its database right now. Your text is kept in this browser; try again in a moment.');
-      const id = randomUUID();
-      console.error(`[action] error ${id}:`, error instanceof Error ? error.message : error);
-      return fail('error', `Something went wrong on the server (reference ${id.slice(0, 8)}). Your text is kept in this browser.`);
+      // The person sees a reference and never the error itself (it may quote SQL); the log has both.
+      const requestId = await currentRequestId();
+      logError('action', error, { requestId });
+      return fail('error', `Something went wrong on the server (reference ${requestId.slice(0, 8)}). Your text is kept in this browser.`);
     }
   };
+}
+
+/** The request's id (scripts/next-server.mjs), or a new one outside `npm start` (tests, `next dev`). */
+async function currentRequestId(): Promise<string> {
+  try {
+    const id = requestIdOf(await headers());
+    if (id !== '-') return id;
+  } catch {
+    // Called outside a request (integration tests): no headers to read.
+  }
+  return randomUUID();
 }
 
 function isRedirectOrNotFound(error: unknown): boolean {

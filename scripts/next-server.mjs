@@ -9,6 +9,8 @@
 import http from 'node:http';
 import next from 'next';
 import { fastPathEnabled, serveFromCache } from '../lib/cache/fast-path.mjs';
+import { assignRequestId } from '../lib/request-id.mjs';
+import { hstsHeader } from '../lib/security-headers.mjs';
 
 function option(names) {
   const args = process.argv.slice(2);
@@ -39,8 +41,14 @@ function appendPeer(req) {
   req.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer;
 }
 
+// Decided when the server starts, from its own environment (lib/security-headers.mjs), and set
+// here so that the fast path and Next send it alike.
+const hsts = hstsHeader();
+
 const server = http.createServer((req, res) => {
   appendPeer(req);
+  assignRequestId(req, res);
+  if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   serveFromCache(req, res).then(
     (served) => {
       if (!served) return handle(req, res);

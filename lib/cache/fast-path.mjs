@@ -18,6 +18,7 @@
 // server gzips every response again.
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
+import { READER_HEADERS } from '../security-headers.mjs';
 import { cacheState, entryTags, now, readEntry, tagTimes } from './store.mjs';
 
 const require = createRequire(import.meta.url);
@@ -94,6 +95,8 @@ function prepare(entry) {
   headers['cache-control'] ??= getCacheControlHeader(entry.cacheControl);
   headers.vary = VARY;
   headers['x-nextjs-cache'] = 'HIT';
+  // What next.config.ts headers() adds to the same page when Next answers it.
+  for (const { key, value: header } of READER_HEADERS) headers[key.toLowerCase()] = header;
   const compressible = body.length >= COMPRESS_MIN_BYTES && /^(text\/|application\/(.*\+)?(xml|json|javascript))/.test(headers['content-type'] ?? '');
   const result = { body, headers, compressible, tags: entryTags(entry), gzip: null, br: null };
   prepared.set(value, result);

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth';
+import { isCrossOrigin } from '@/lib/request';
 import { throttleStatus, waitMessage } from '@/lib/throttle';
 import { clientAddress } from '@/lib/throttle/address';
 
@@ -9,8 +10,12 @@ export const { GET } = handlers;
  * next-auth's own endpoints, with one change: a credentials sign-in refused by the throttle
  * (lib/throttle) answers 429 Too Many Requests with Retry-After, rather than next-auth's redirect
  * to the sign-in page. checkCredentials decides; this only turns its refusal into the status.
+ * A POST from another site's page is refused with 403 (lib/request.ts isCrossOrigin).
  */
 export async function POST(request: NextRequest): Promise<Response> {
+  // next-auth checks its CSRF token on sign-in and sign-out; another site's page is refused
+  // before that, whatever it sends.
+  if (isCrossOrigin(request)) return Response.json({ error: 'Cross-origin requests are refused.' }, { status: 403, headers: { 'Cache-Control': 'no-store' } });
   if (!request.nextUrl.pathname.endsWith('/callback/credentials')) return handlers.POST(request);
   const copy = request.clone();
   const response = await handlers.POST(request);

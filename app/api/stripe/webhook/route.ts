@@ -6,6 +6,9 @@ import { verifyWebhook, webhookSecret } from '@/lib/stripe';
 // Stripe's webhook endpoint. Stripe retries anything but a 2xx for three days,
 // so: a bad or stale signature is a 400 (a retry cannot fix it), and anything
 // that went wrong on our side (database down, a bug) is a 5xx (a retry can).
+// No Origin check, unlike the other data-changing route handlers (lib/request.ts): Stripe's
+// servers are not a browser and send none, and a forged request cannot carry a valid signature
+// over its body (checked below before anything is read or written), so the signature is the check.
 
 export const dynamic = 'force-dynamic';
 
