@@ -1,9 +1,8 @@
 import 'server-only';
 import sharp, { type Metadata } from 'sharp';
-import type { ImageMime } from './media';
+import { MAX_PIXELS, MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE, type ImageMime } from './media';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const MAX_PIXELS = 40_000_000;
+export { MAX_PIXELS, MAX_UPLOAD_BYTES };
 const MAX_STORED_WIDTH = 2400;
 
 export type ProcessedImage = { ok: true; data: Buffer; mimeType: ImageMime; width: number; height: number } | { ok: false; error: string };
@@ -26,7 +25,7 @@ function sniff(bytes: Buffer): ImageMime | null {
  */
 export async function processUpload(bytes: Buffer): Promise<ProcessedImage> {
   if (bytes.length === 0) return { ok: false, error: 'The file is empty.' };
-  if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, error: 'The image is larger than 10 MB. Export a smaller version and try again.' };
+  if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, error: TOO_LARGE_MESSAGE };
   const sniffed = sniff(bytes);
   if (!sniffed) return { ok: false, error: 'This file is not a JPEG, PNG, WebP or GIF image.' };
   let meta: Metadata;

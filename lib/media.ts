@@ -6,6 +6,11 @@ export const IMAGE_TYPES = {
 } as const;
 export type ImageMime = keyof typeof IMAGE_TYPES;
 
+/** The upload limits; here rather than in lib/images.ts so the browser can refuse a big file before sending it. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_PIXELS = 40_000_000;
+export const TOO_LARGE_MESSAGE = 'The image is larger than 10 MB. Export a smaller version and try again.';
+
 const MIME_BY_EXT = Object.fromEntries(Object.entries(IMAGE_TYPES).map(([mime, ext]) => [ext, mime])) as Record<string, ImageMime>;
 
 export function mediaUrl(image: { id: string; mimeType: string }): string {

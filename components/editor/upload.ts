@@ -1,3 +1,5 @@
+import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from '@/lib/media';
+
 export interface UploadedImage {
   id: string;
   src: string;
@@ -7,6 +9,8 @@ export interface UploadedImage {
 
 /** Sends an image to /api/uploads; the server checks it by its bytes and re-encodes it. */
 export async function uploadImage(file: File): Promise<{ ok: true; image: UploadedImage } | { ok: false; error: string }> {
+  // The server refuses it too; saying so here spares sending 10 MB for nothing.
+  if (file.size > MAX_UPLOAD_BYTES) return { ok: false, error: TOO_LARGE_MESSAGE };
   const body = new FormData();
   body.set('file', file);
   try {

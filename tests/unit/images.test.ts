@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES, processUpload } from '@/lib/images';
+import { parseMediaName } from '@/lib/media';
 
 const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 140 } } });
 
@@ -155,5 +156,88 @@ describe('processUpload', () => {
       .toBuffer();
     expect(huge.length).toBeLessThan(MAX_UPLOAD_BYTES);
     expect(await processUpload(huge)).toMatchObject({ ok: false, error: expect.stringMatching(/40 megapixels/) });
+  });
+});
+
+describe('hostile files', () => {
+  const HTML = Buffer.from('<html><body><script>alert(document.domain)</script></body></html>');
+  const notAnImage = { ok: false, error: 'This file is not a JPEG, PNG, WebP or GIF image.' };
+  const withoutPayload = (data: Buffer) => {
+    expect(data.includes('<script')).toBe(false);
+    expect(data.includes('alert(')).toBe(false);
+    expect(data.includes('<html')).toBe(false);
+  };
+
+  it('refuses an HTML page renamed .jpg (the name and declared type are never read)', async () => {
+    expect(await processUpload(HTML)).toEqual(notAnImage);
+  });
+
+  it('refuses an HTML page that starts with a GIF signature', async () => {
+    const fake = Buffer.concat([Buffer.from('GIF89a'), HTML]);
+    expect(await processUpload(fake)).toMatchObject({ ok: false, error: expect.stringMatching(/could not be read|could not be processed/) });
+  });
+
+  it('refuses an SVG even with an XML declaration, a BOM or a doctype first', async () => {
+    for (const prefix of ['', '\ufeff', '<!DOCTYPE svg>', '   \n']) {
+      const svg = Buffer.from(`${prefix}<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`);
+      expect(await processUpload(svg)).toEqual(notAnImage);
+    }
+  });
+
+  it.each(['image/gif', 'image/jpeg', 'image/webp', 'image/png'] as const)(
+    'accepts a %s polyglot with an HTML page appended only as a re-encoded image without the page',
+    async (mimeType) => {
+      // A GIFAR-style file: a real image that an HTML sniffer (or an archive reader) would also read.
+      const polyglot = Buffer.concat([await samples[mimeType](), HTML, Buffer.from('PK\u0003\u0004 appended archive')]);
+      const result = await processUpload(polyglot);
+      expect(result).toMatchObject({ ok: true, mimeType });
+      if (!result.ok) return;
+      withoutPayload(result.data);
+      expect(result.data.includes('PK\u0003\u0004')).toBe(false);
+    },
+  );
+
+  it('drops HTML hidden in a JPEG comment segment and in EXIF text', async () => {
+    const jpeg = await solid(32, 32).jpeg().withMetadata({ exif: { IFD0: { ImageDescription: '<script>alert(1)</script>' } } }).toBuffer();
+    // A COM segment (FF FE) right after the SOI marker.
+    const comment = Buffer.from('<html><script>alert(2)</script></html>');
+    const segment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, comment.length + 2]), comment]);
+    const withComment = Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]);
+    expect(withComment.includes('alert(2)')).toBe(true);
+    const result = await processUpload(withComment);
+    expect(result).toMatchObject({ ok: true, mimeType: 'image/jpeg' });
+    if (result.ok) withoutPayload(result.data);
+  });
+
+  it('refuses an 11 MB file with the size in the message', async () => {
+    const png = await samples['image/png']();
+    const big = Buffer.concat([png, Buffer.alloc(11 * 1024 * 1024 - png.length)]);
+    expect(await processUpload(big)).toEqual({ ok: false, error: 'The image is larger than 10 MB. Export a smaller version and try again.' });
+  });
+
+  it('refuses a 50-megapixel image in a small file (10,000 × 5,000) before decoding it', async () => {
+    const bomb = await pngClaiming(10_000, 5_000);
+    expect(bomb.length).toBeLessThan(1024);
+    expect(await processUpload(bomb)).toEqual({ ok: false, error: 'The image has more than 40 megapixels. Use a smaller version.' });
+  });
+
+  it('refuses a PNG cut off half-way, saying it may be damaged', async () => {
+    const png = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+    const result = await processUpload(png.subarray(0, Math.floor(png.length / 2)));
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/damaged/) });
+  });
+
+  it('refuses a JPEG cut off half-way, saying it may be damaged', async () => {
+    const jpeg = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
+    const result = await processUpload(jpeg.subarray(0, Math.floor(jpeg.length / 2)));
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/damaged/) });
+  });
+
+  it('stores under names that are random ids, never the uploaded name', () => {
+    expect(parseMediaName('holiday.jpg')).toBeNull();
+    expect(parseMediaName('../etc/passwd')).toBeNull();
+    expect(parseMediaName('0b7f7d4e-6a62-4c55-9d4e-3f2a1b0c9d8e.svg')).toBeNull();
+    expect(parseMediaName('0b7f7d4e-6a62-4c55-9d4e-3f2a1b0c9d8e.html')).toBeNull();
+    expect(parseMediaName('0b7f7d4e-6a62-4c55-9d4e-3f2a1b0c9d8e.jpg')).toEqual({ id: '0b7f7d4e-6a62-4c55-9d4e-3f2a1b0c9d8e', mimeType: 'image/jpeg' });
   });
 });

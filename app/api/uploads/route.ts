@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { createImage } from '@/db/queries/images';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { MAX_UPLOAD_BYTES, processUpload } from '@/lib/images';
-import { mediaUrl } from '@/lib/media';
+import { mediaUrl, TOO_LARGE_MESSAGE } from '@/lib/media';
 import { can } from '@/lib/permissions';
 import { isSameOrigin } from '@/lib/request';
 import { currentUser } from '@/lib/session';
@@ -18,7 +18,7 @@ export async function POST(request: NextRequest) {
     if (!can.uploadImage(user)) return error(403, 'Your role does not allow uploads.');
 
     const length = Number(request.headers.get('content-length') ?? 0);
-    if (length > MAX_UPLOAD_BYTES + 64 * 1024) return error(413, 'The image is larger than 10 MB. Export a smaller version and try again.');
+    if (length > MAX_UPLOAD_BYTES + 64 * 1024) return error(413, TOO_LARGE_MESSAGE);
     let form: FormData;
     try {
       form = await request.formData();
@@ -27,7 +27,7 @@ export async function POST(request: NextRequest) {
     }
     const file = form.get('file');
     if (!(file instanceof File)) return error(400, 'Choose an image to upload.');
-    if (file.size > MAX_UPLOAD_BYTES) return error(413, 'The image is larger than 10 MB. Export a smaller version and try again.');
+    if (file.size > MAX_UPLOAD_BYTES) return error(413, TOO_LARGE_MESSAGE);
 
     const processed = await processUpload(Buffer.from(await file.arrayBuffer()));
     if (!processed.ok) return error(415, processed.error);
