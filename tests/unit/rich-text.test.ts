@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { JSONContent } from '@tiptap/core';
+import { getSchema, type JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
+import { articleExtensions } from '@/lib/rich-text/extensions';
 import { renderArticleBody, sanitizeBodyHtml } from '@/lib/rich-text/server';
 import { countWords, documentText } from '@/lib/rich-text/text';
 import { isMediaSrc, isSafeHref, normaliseHref } from '@/lib/rich-text/urls';
@@ -82,6 +83,32 @@ function expectHarmless(html: string) {
 }
 
 // ------------------------------------------------------------ validateDocument
+
+describe('the editor schema on its own', () => {
+  // Why validateDocument walks the document itself before ProseMirror's check:
+  // nodeFromJSON drops attributes it does not know without a word and keeps any href.
+  const schema = getSchema(articleExtensions);
+  const hostile = doc({ type: 'paragraph', attrs: { onclick: 'alert(1)' }, content: [text('x', { type: 'link', attrs: { href: 'javascript:alert(1)', onclick: 'alert(2)' } })] });
+
+  it('silently drops unknown attributes and keeps a javascript: href, so both are checked before it', () => {
+    const node = schema.nodeFromJSON(hostile);
+    expect(() => node.check()).not.toThrow();
+    expect(JSON.stringify(node.toJSON())).not.toContain('onclick');
+    expect(JSON.stringify(node.toJSON())).toContain('javascript:alert(1)');
+    expect(refusal(hostile)).toMatch(/not allowed \(onclick\)/);
+  });
+
+  it('throws on unknown nodes and marks, which validateDocument turns into a message', () => {
+    expect(() => schema.nodeFromJSON(doc({ type: 'script' }))).toThrow(/Unknown node type/);
+    expect(() => schema.nodeFromJSON(doc(p(text('x', { type: 'underline' }))))).toThrow(/no mark type/);
+    expect(refusal(doc({ type: 'script' }))).toMatch(/not allowed \(script\)/);
+  });
+
+  it('is the schema the editor edits with: the same extension list', () => {
+    expect(Object.keys(schema.nodes).sort()).toEqual(['blockquote', 'bulletList', 'doc', 'figure', 'hardBreak', 'heading', 'horizontalRule', 'listItem', 'orderedList', 'paragraph', 'pullQuote', 'text']);
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic', 'link']);
+  });
+});
 
 describe('validateDocument', () => {
   const everything = doc(
