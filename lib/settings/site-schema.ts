@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText } from '@/lib/validation/text';
 import { NAME_MAX, SUPPORT_TEXT_MAX, TAGLINE_MAX } from './limits';
 
 /** Zones the runtime knows; checked so a typo cannot break every date on the site. */
@@ -34,7 +35,8 @@ const line = (label: string, max: number) =>
         .string()
         .min(1, { error: `Enter ${label}.` })
         .max(max, { error: `Keep ${label} to ${max} characters.` })
-        .refine((value) => !CONTROL.test(value), { error: `Take the control characters out of ${label}.` }),
+        .refine((value) => !CONTROL.test(value), { error: `Take the control characters out of ${label}.` })
+        .refine(isStorableText, { error: `Retype ${label}: it has half of an emoji in it, which cannot be saved.` }),
     );
 
 export const siteSettingsSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '@/lib/slug';
+import { isStorableText, unstorableTextError } from './text';
 
 export const LIMITS = {
   headline: 200,
@@ -17,7 +18,8 @@ const text = (max: number, label: string) =>
     .string({ error: `${label} must be text.` })
     .max(max, { error: `${label} is too long (at most ${max} characters).` })
     // Control characters come with pasted text and mean nothing to a reader; U+0000 cannot even be stored.
-    .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim());
+    .transform((value) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim())
+    .refine(isStorableText, { error: unstorableTextError(label) });
 
 const uuid = z.uuid({ error: 'Not a valid reference.' });
 
@@ -81,7 +83,8 @@ export const articleNoteSchema = z.object({
     .string({ error: 'Write a note.' })
     .trim()
     .min(1, { error: 'Write a note.' })
-    .max(4000, { error: 'A note can be at most 4,000 characters.' }),
+    .max(4000, { error: 'A note can be at most 4,000 characters.' })
+    .refine(isStorableText, { error: unstorableTextError('The note') }),
 });
 
 /** What must be true before an article goes out to readers. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Correction } from '@/db/schema';
+import { isStorableText, unstorableTextError } from './text';
 
 // Kept apart from db/schema so the client form can use it without the database code.
 const CORRECTION_KINDS = ['correction', 'update'] as const satisfies readonly Correction['kind'][];
@@ -21,7 +22,8 @@ export const correctionSchema = z.object({
       z
         .string()
         .min(CORRECTION_LIMITS.min, { error: `Write at least ${CORRECTION_LIMITS.min} characters: say what was wrong and what is right.` })
-        .max(CORRECTION_LIMITS.max, { error: `A note can be at most ${CORRECTION_LIMITS.max.toLocaleString('en-GB')} characters.` }),
+        .max(CORRECTION_LIMITS.max, { error: `A note can be at most ${CORRECTION_LIMITS.max.toLocaleString('en-GB')} characters.` })
+        .refine(isStorableText, { error: unstorableTextError('The note') }),
     ),
 });
 export type CorrectionInput = z.input<typeof correctionSchema>;

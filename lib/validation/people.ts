@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '@/db/schema';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/password';
 import { COMMON_PASSWORD_ERROR, isCommonPassword } from '@/lib/passwords/common';
+import { isStorableText, unstorableTextError } from './text';
 
 const uuid = z.uuid({ error: 'Not a valid reference.' });
 const role = z.enum(ROLES, { error: 'Choose writer, editor or admin.' });
@@ -10,7 +11,13 @@ export const inviteSchema = z.object({
   name: z
     .string({ error: 'Enter their name.' })
     .transform((value) => value.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1, { error: 'Enter their name.' }).max(100, { error: 'A name can be at most 100 characters.' })),
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'Enter their name.' })
+        .max(100, { error: 'A name can be at most 100 characters.' })
+        .refine(isStorableText, { error: unstorableTextError('The name') }),
+    ),
   email: z
     .string({ error: 'Enter their email address.' })
     .trim()

@@ -4,6 +4,7 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth';
 import { fieldErrorsOf, type FieldErrors } from '@/lib/action';
+import { isFormData, NOT_A_FORM } from '@/lib/validation/form';
 import { SignInThrottled } from '@/lib/credentials';
 import { waitMessage } from '@/lib/throttle';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
@@ -25,6 +26,7 @@ function safeNext(next: string | undefined): string {
 }
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  if (!isFormData(formData)) return { error: NOT_A_FORM };
   const raw = { email: formData.get('email'), password: formData.get('password'), next: formData.get('next') ?? undefined };
   const parsed = schema.safeParse(raw);
   const email = typeof raw.email === 'string' ? raw.email : '';

@@ -15,6 +15,7 @@ import { getSiteSettings } from '@/lib/settings/site';
 import { absoluteUrl } from '@/lib/site-url';
 import { getStripe, recordsTestGifts } from '@/lib/stripe';
 import { parseDonationForm, type DonationFormValues } from '@/lib/validation/donation';
+import { isFormData } from '@/lib/validation/form';
 
 // The reader's side of donations. Nobody signs in here, so each action checks
 // what it is given itself: the form against today's settings, the chosen gift
@@ -26,6 +27,7 @@ export type ReviewState = { fieldErrors: Record<string, string>; values: Donatio
 
 function formValues(formData: FormData): DonationFormValues {
   const values: DonationFormValues = {};
+  if (!isFormData(formData)) return values;
   for (const field of FORM_FIELDS) {
     const value = formData.get(field);
     if (typeof value === 'string') values[field] = value.slice(0, 2000);
@@ -59,7 +61,7 @@ export async function confirmDonationAction(formData: FormData): Promise<void> {
   try {
     const draft = await readDraft(await getDonationSettings());
     if (!draft) redirect('/support?expired=1');
-    if (formData.get('ref') !== draft.ref) redirect('/support/confirm?changed=1');
+    if ((isFormData(formData) ? formData.get('ref') : null) !== draft.ref) redirect('/support/confirm?changed=1');
     const result = await startDonation(draft, (await getSiteSettings()).name);
     destination = result.ok ? result.redirectTo : '/support/confirm?problem=payment';
   } catch (error) {
@@ -92,7 +94,7 @@ const emailSchema = z
  * who gives; and each gift gets at most one email every ten minutes.
  */
 export async function requestManageLinkAction(_previous: ManageLinkState, formData: FormData): Promise<ManageLinkState> {
-  const raw = formData.get('email');
+  const raw = isFormData(formData) ? formData.get('email') : null;
   const parsed = emailSchema.safeParse(typeof raw === 'string' ? raw : '');
   if (!parsed.success) return { fieldErrors: { email: parsed.error.issues[0].message }, email: typeof raw === 'string' ? raw.slice(0, 254) : '' };
   const email = parsed.data.toLowerCase();
@@ -125,7 +127,7 @@ export async function requestManageLinkAction(_previous: ManageLinkState, formDa
 }
 
 async function giftForToken(formData: FormData) {
-  const token = formData.get('token');
+  const token = isFormData(formData) ? formData.get('token') : null;
   if (typeof token !== 'string') return null;
   const check = verifyManageToken(token);
   if (!check.ok) return null;

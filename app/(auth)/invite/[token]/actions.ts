@@ -3,6 +3,7 @@
 import { acceptInvite } from '@/db/queries/people';
 import { fieldErrorsOf } from '@/lib/action';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
+import { isFormData, NOT_A_FORM } from '@/lib/validation/form';
 import { setPasswordSchema, type SetPasswordState } from '@/lib/validation/people';
 
 const REFUSED = {
@@ -14,6 +15,7 @@ const REFUSED = {
 
 /** Public: the token is the only credential, so it is checked under a lock in the query. */
 export async function acceptInviteAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
+  if (!isFormData(formData)) return { error: NOT_A_FORM };
   const parsed = setPasswordSchema.safeParse({ token: formData.get('token'), password: formData.get('password'), confirm: formData.get('confirm') });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
   try {

@@ -17,6 +17,7 @@ import { can } from '@/lib/permissions';
 import { renderArticleBody, validateDocument } from '@/lib/rich-text/server';
 import { slugify } from '@/lib/slug';
 import { articleDraftSchema, articleLockSchema, articleMoveSchema, articleNoteSchema } from '@/lib/validation/article';
+import { containsUnstorableText, unstorableTextError } from '@/lib/validation/text';
 import { TRANSITIONS, type WorkflowAction } from '@/lib/workflow';
 
 export interface SavedArticle {
@@ -42,6 +43,7 @@ const NOT_FOUND = 'This article does not exist, or you do not have access to it.
 export const saveArticleAction = authedAction({ schema: articleDraftSchema }, async (input, user): Promise<ActionResult<SavedArticle>> => {
   const checked = validateDocument(input.body);
   if (!checked.ok) return fail('invalid', checked.error, { body: checked.error });
+  if (containsUnstorableText(checked.doc)) return fail('invalid', 'Some fields need attention.', { body: unstorableTextError('The text') });
 
   if (input.id) {
     const existing = await getArticle(input.id);

@@ -11,17 +11,20 @@ import { invalidateTags, profileTags } from '@/lib/cache/tags';
 import { recordFailure, recordSuccess, throttleStatus, waitMessage } from '@/lib/throttle';
 import { clientAddress } from '@/lib/throttle/address';
 import { changePasswordSchema } from '@/lib/validation/people';
+import { isStorableText, unstorableTextError } from '@/lib/validation/text';
 
 const profileSchema = z.object({
   name: z
     .string({ error: 'Enter your name.' })
     .trim()
     .min(1, { error: 'Enter your name.' })
-    .max(120, { error: 'A name can be at most 120 characters.' }),
+    .max(120, { error: 'A name can be at most 120 characters.' })
+    .refine(isStorableText, { error: unstorableTextError('Your name') }),
   bio: z
     .string({ error: 'The bio must be text.' })
     .trim()
-    .max(1200, { error: 'A bio can be at most 1,200 characters.' }),
+    .max(1200, { error: 'A bio can be at most 1,200 characters.' })
+    .refine(isStorableText, { error: unstorableTextError('The bio') }),
   avatarImageId: z.uuid({ error: 'Not a valid photo.' }).nullable(),
 });
 

@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from '@/lib/db-errors';
 import { mayChangeDonationSettings } from '@/lib/donations/rights';
 import { CURRENCY_CODES } from '@/lib/money';
 import { currentUser } from '@/lib/session';
+import { isFormData } from '@/lib/validation/form';
 import { DONATION_SETTINGS_KEY, parseSettingsForm, settingsToForm, type SettingsFormValues } from '@/lib/settings/donations';
 
 export type SettingsState = { values?: SettingsFormValues; fieldErrors?: Record<string, string>; error?: string; saved?: boolean };
@@ -22,7 +23,7 @@ const FIELDS = new Set([
 /** Admins only, checked here: who is calling, may they, is every value good; then one write, audited. */
 export async function saveDonationSettingsAction(_previous: SettingsState, formData: FormData): Promise<SettingsState> {
   const values: SettingsFormValues = {};
-  for (const [key, value] of formData.entries()) if (FIELDS.has(key) && typeof value === 'string') values[key] = value.slice(0, 500);
+  if (isFormData(formData)) for (const [key, value] of formData.entries()) if (FIELDS.has(key) && typeof value === 'string') values[key] = value.slice(0, 500);
   try {
     const user = await currentUser();
     if (!user) return { values, error: 'You are not signed in (or your session has ended). Sign in again; nothing was saved.' };
