@@ -54,9 +54,15 @@ test.describe('cached reader pages', () => {
       expect(fast.headers()['x-nextjs-cache'], path).toBe('HIT');
       expect(viaNext.headers()['x-nextjs-cache'], path).toBe('HIT');
       expect(await fast.text(), path).toBe(await viaNext.text());
-      for (const name of ['content-type', 'cache-control', 'vary', 'etag', 'x-nextjs-prerender', 'x-nextjs-stale-time', 'x-content-type-options']) {
+      // The security headers too: next.config.ts adds them on Next's side, fast-path.mjs on its own
+      // (lib/security-headers.mjs), and scripts/next-server.mjs the request id and HSTS on both.
+      const security = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'permissions-policy', 'strict-transport-security'];
+      for (const name of ['content-type', 'cache-control', 'vary', 'etag', 'x-nextjs-prerender', 'x-nextjs-stale-time', ...security]) {
         expect(fast.headers()[name], `${path} ${name}`).toBe(viaNext.headers()[name]);
       }
+      expect(fast.headers()['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      expect(fast.headers()['x-request-id'], path).toMatch(/^[0-9a-f-]{36}$/);
+      expect(viaNext.headers()['x-request-id'], path).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
 
