@@ -40,8 +40,12 @@ export async function processUpload(bytes: Buffer): Promise<ProcessedImage> {
     return { ok: false, error: 'This file is not a JPEG, PNG, WebP or GIF image.' };
   }
   if (meta.width * meta.height > MAX_PIXELS) return { ok: false, error: 'The image has more than 40 megapixels. Use a smaller version.' };
+  const animated = format === 'image/gif' && (meta.pages ?? 1) > 1;
+  // Every frame of an animation is decoded: a tiny GIF of many large frames is a decompression bomb too.
+  if (animated && meta.width * meta.height * (meta.pages ?? 1) > MAX_PIXELS) {
+    return { ok: false, error: 'The animation has more than 40 megapixels across its frames. Use fewer or smaller frames.' };
+  }
   try {
-    const animated = format === 'image/gif' && (meta.pages ?? 1) > 1;
     let pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS, animated }).rotate();
     pipeline = pipeline.resize({ width: MAX_STORED_WIDTH, withoutEnlargement: true });
     if (format === 'image/jpeg') pipeline = pipeline.jpeg({ quality: 85, mozjpeg: true });

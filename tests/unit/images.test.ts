@@ -221,6 +221,16 @@ describe('hostile files', () => {
     expect(await processUpload(bomb)).toEqual({ ok: false, error: 'The image has more than 40 megapixels. Use a smaller version.' });
   });
 
+  it('refuses a tiny GIF of 21 frames on a 2000 × 1000 screen (42 megapixels to decode), saying why', async () => {
+    // Written by hand: a 2-colour palette and 21 one-pixel frames, each shown on the whole screen.
+    const screen = Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0xd0, 0x07, 0xe8, 0x03, 0x80, 0, 0, 0xff, 0xff, 0xff, 0, 0, 0]);
+    const frame = Buffer.from([0x21, 0xf9, 0x04, 0x00, 0x0a, 0x00, 0x00, 0x00, 0x2c, 0, 0, 0, 0, 0x01, 0, 0x01, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00]);
+    const bomb = Buffer.concat([screen, ...Array.from({ length: 21 }, () => frame), Buffer.from([0x3b])]);
+    expect(bomb.length).toBeLessThan(1024);
+    expect(await sharp(bomb).metadata()).toMatchObject({ width: 2000, height: 1000, pages: 21 });
+    expect(await processUpload(bomb)).toEqual({ ok: false, error: 'The animation has more than 40 megapixels across its frames. Use fewer or smaller frames.' });
+  });
+
   it('refuses a PNG cut off half-way, saying it may be damaged', async () => {
     const png = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
     const result = await processUpload(png.subarray(0, Math.floor(png.length / 2)));
