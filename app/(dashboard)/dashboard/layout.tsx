@@ -18,6 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: 'Dashboard', template: `%s · Dashboard · ${name}` }, robots: { index: false } };
 }
 
+/** The network's own words (a failed query's message would quote its SQL). */
+function rootCause(error: unknown): string {
+  let e = error as { message?: string; cause?: unknown };
+  for (let depth = 0; e?.cause && depth < 5; depth++) e = e.cause as typeof e;
+  return e?.message ?? String(error);
+}
+
 const ROLE_LABEL = { writer: 'Writer', editor: 'Editor', admin: 'Admin' } as const;
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -29,7 +36,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     [user, site] = await Promise.all([requireUser(), getSiteSettings()]);
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
-      console.error(`[db] dashboard: the database cannot be reached (${error instanceof Error ? error.message : String(error)})`);
+      console.error(`[db] dashboard: the database cannot be reached (${rootCause(error)})`);
       return <DatabaseUnavailable />;
     }
     throw error;
