@@ -33,6 +33,8 @@ const COMPRESS_MIN_BYTES = 1024;
 /** The key a cache handler is given for a page or route response: /route-cache/APP_PAGE/<route hash>/$<path>. */
 const ROUTE_KEY = /^\/route-cache\/(?:APP_PAGE|APP_ROUTE)\/[^/]+\/\$(\/.*)$/;
 const MAX_ROUTES = 50_000;
+/** What next.config.ts headers() adds to the same page when Next answers it (304s included). */
+const SECURITY_HEADERS = Object.fromEntries(READER_HEADERS.map(({ key, value }) => [key.toLowerCase(), value]));
 
 export function fastPathEnabled() {
   return process.env.MASTHEAD_FAST_PATH !== '0';
@@ -95,8 +97,7 @@ function prepare(entry) {
   headers['cache-control'] ??= getCacheControlHeader(entry.cacheControl);
   headers.vary = VARY;
   headers['x-nextjs-cache'] = 'HIT';
-  // What next.config.ts headers() adds to the same page when Next answers it.
-  for (const { key, value: header } of READER_HEADERS) headers[key.toLowerCase()] = header;
+  Object.assign(headers, SECURITY_HEADERS);
   const compressible = body.length >= COMPRESS_MIN_BYTES && /^(text\/|application\/(.*\+)?(xml|json|javascript))/.test(headers['content-type'] ?? '');
   const result = { body, headers, compressible, tags: entryTags(entry), gzip: null, br: null };
   prepared.set(value, result);
@@ -144,7 +145,7 @@ export async function serveFromCache(req, res) {
 
     const etag = ready.headers.etag;
     if (etag && req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag, 'cache-control': ready.headers['cache-control'], vary: VARY, 'x-nextjs-cache': 'HIT' });
+      res.writeHead(304, { etag, 'cache-control': ready.headers['cache-control'], vary: VARY, 'x-nextjs-cache': 'HIT', ...SECURITY_HEADERS });
       res.end();
       return true;
     }
