@@ -7,7 +7,7 @@ import { getStaffMember, type StaffMember } from '@/db/queries/people';
 import type { Role } from '@/db/schema';
 import { changedTables, databaseChecksum, useOwnDatabase } from '../helpers/db-checksum';
 import { discoverRouteHandlers, discoverServerActions, type DiscoveredAction, type DiscoveredRoute } from '../helpers/discover';
-import { makeUser } from '../helpers/factories';
+import { makeArticle, makeUser } from '../helpers/factories';
 import {
   ACTIONS,
   atLeast,
@@ -74,6 +74,8 @@ beforeAll(async () => {
   people.deactivated = await makeUser('admin', { active: false });
   people.fixtureEditor = await makeUser('editor');
   people.otherWriter = await makeUser('writer');
+  // Something in the feeds, so their build date is the article's and not the clock's (one answer for all callers).
+  await makeArticle(people.otherWriter.id, {}, { publish: true });
 }, 120_000);
 afterAll(async () => {
   await restore?.();
