@@ -6,6 +6,7 @@ import { renderArticleBody, sanitizeBodyHtml } from '@/lib/rich-text/server';
 import { countWords, documentText } from '@/lib/rich-text/text';
 import { isMediaSrc, isSafeHref, normaliseHref } from '@/lib/rich-text/urls';
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES, validateDocument } from '@/lib/rich-text/validate';
+import { XSS_PAYLOADS as SHARED_PAYLOADS } from '../fixtures/xss-payloads';
 
 // ------------------------------------------------------------------ builders
 
@@ -378,7 +379,7 @@ describe('renderArticleBody', () => {
 
 // ------------------------------------------------------------ XSS payloads
 
-const XSS_PAYLOADS = [
+const LOCAL_PAYLOADS = [
   '<script>alert(1)</script>',
   '<SCRIPT SRC=//xss.example/x.js></SCRIPT>',
   '<script/src="data:text/javascript,alert(1)"></script>',
@@ -424,6 +425,9 @@ const XSS_PAYLOADS = [
   '<img src=`x` onerror=alert(1)>',
   '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
 ];
+
+// The shared corpus (tests/fixtures) and this file's own; U+0000 is refused before rendering (tested above).
+const XSS_PAYLOADS = [...new Set([...LOCAL_PAYLOADS, ...SHARED_PAYLOADS])].filter((payload) => !payload.includes('\u0000'));
 
 const HOSTILE_HREFS = [
   'javascript:alert(1)',
