@@ -90,7 +90,7 @@ function unescaped(html: string): string[] {
 }
 
 test.describe('stored XSS', () => {
-  test('130 payloads in every field staff can set never run in a reader’s browser and never reach the HTML as markup', async ({ page, signIn }) => {
+  test('the XSS corpus in every field staff can set never runs in a reader’s browser and never reaches the HTML as markup', async ({ page, signIn }) => {
     test.setTimeout(120_000);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
