@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
-import { callServerAction, DEMO_STAFF, expect, makeImageFile, test } from './fixtures';
+import { DEMO_STAFF, expect, makeImageFile, serverActionId, test } from './fixtures';
 import { DEMO_SETTINGS } from './pages/settings-page';
 
 // Staff type hostile text into every field readers see; readers' browsers must
@@ -47,7 +47,20 @@ const asReply = (value: unknown): unknown =>
         ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, asReply(inner)]))
         : value;
 
-const call = (request: APIRequestContext, name: string, input: unknown) => callServerAction(request, '/dashboard', name, [asReply(input)]);
+/** A server action called as the dashboard's own page calls it (with its Origin), without the UI. */
+async function call(request: APIRequestContext, name: string, input: unknown) {
+  const response = await request.post('/dashboard', {
+    headers: {
+      'Next-Action': serverActionId(name),
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Accept: 'text/x-component',
+      Origin: new URL(test.info().project.use.baseURL ?? 'http://localhost').origin,
+    },
+    data: JSON.stringify([asReply(input)]),
+    maxRedirects: 0,
+  });
+  return { status: response.status(), text: await response.text() };
+}
 
 async function action(request: APIRequestContext, name: string, input: unknown) {
   const result = await call(request, name, input);
