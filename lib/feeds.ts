@@ -56,6 +56,14 @@ export function feedItemHtml(article: FeedArticle, origin: string): string {
   return lead + absolutizeHtml(article.bodyHtml, origin);
 }
 
+/**
+ * RSS readers show <description> as HTML: plain text (a dek, a tagline) is HTML-escaped before
+ * the XML escaping, so "<img onerror=…>" typed into a dek reaches a reader as those characters.
+ */
+function plainTextAsHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
 export function feedItem(article: FeedArticle, origin: string): RssItem {
   return {
     title: article.headline,
@@ -63,7 +71,7 @@ export function feedItem(article: FeedArticle, origin: string): RssItem {
     pubDate: article.publishedAt,
     creators: article.authors.map((a) => a.name),
     categories: [...(article.section ? [article.section.name] : []), ...article.tags],
-    description: article.dek.trim() || clampText(article.textStart, 300),
+    description: plainTextAsHtml(article.dek.trim() || clampText(article.textStart, 300)),
     contentHtml: feedItemHtml(article, origin),
   };
 }
@@ -133,7 +141,7 @@ export async function feedXml(target: FeedTarget, site: FeedSite, now = new Date
     title: channel.title,
     link: absoluteUrl(channel.path),
     selfUrl: absoluteUrl(channel.feedPath),
-    description: channel.description,
+    description: plainTextAsHtml(channel.description),
     language: site.locale,
     lastBuildDate: newest ?? now,
     items: articles.map((article) => feedItem(article, origin)),
