@@ -1,4 +1,7 @@
-/** `npm run db:migrate` and `npm run db:seed`, against DATABASE_URL or the embedded database. */
+/**
+ * `npm run db:migrate`, `npm run db:seed` and `npm run admin:create -- --email E --name N`,
+ * against DATABASE_URL or the embedded database.
+ */
 import { loadEnvConfig } from '@next/env';
 import { DataDirInUseError } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
@@ -17,11 +20,47 @@ function scaleArgument(args: string[]): number | null {
   return n;
 }
 
+function option(args: string[], name: string): string | undefined {
+  const index = args.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+  if (index < 0) return undefined;
+  return args[index].includes('=') ? args[index].slice(name.length + 1) : args[index + 1];
+}
+
+/** The new admin's name and email, checked as an invitation's are. */
+async function adminArguments(args: string[]): Promise<{ name: string; email: string }> {
+  const { inviteSchema } = await import('../lib/validation/people');
+  const parsed = inviteSchema.pick({ name: true, email: true }).safeParse({ name: option(args, '--name') ?? '', email: option(args, '--email') ?? '' });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`--${String(issue.path[0])}: ${issue.message}`);
+    console.error('usage: npm run admin:create -- --email editor@example.org --name "Ada Lovelace"');
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+async function createAdminCommand(args: string[]) {
+  const input = await adminArguments(args);
+  const { createAdmin } = await import('../db/queries/people');
+  const result = await createAdmin(input);
+  if (!result.ok) {
+    console.error(
+      result.reason === 'not_admin'
+        ? `${input.email} is on the staff but not an admin: an admin can change their role in the dashboard (People).`
+        : `${input.email} is deactivated: an admin can reactivate them in the dashboard (People).`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const { siteOrigin } = await import('../lib/site-url');
+  console.log(result.created ? `[admin] ${result.user.name} <${result.user.email}> is now an admin.` : `[admin] ${result.user.email} is already an admin: here is a new password link.`);
+  console.log(`[admin] Open this link within an hour to choose the password (it works once):\n\n  ${siteOrigin()}/reset-password/${result.token}\n`);
+}
+
 async function main() {
   loadEnvConfig(process.cwd());
   const command = process.argv[2];
-  if (command !== 'migrate' && command !== 'seed') {
-    console.error('usage: tsx scripts/db.ts migrate | seed [--scale N]');
+  if (command !== 'migrate' && command !== 'seed' && command !== 'create-admin') {
+    console.error('usage: tsx scripts/db.ts migrate | seed [--scale N] | create-admin --email E --name N');
     process.exit(2);
   }
   const { url, embedded } = await resolveDatabase({ joinRunning: true });
@@ -29,6 +68,7 @@ async function main() {
   try {
     await runMigrations(url);
     console.log('[db] migrations applied');
+    if (command === 'create-admin') await createAdminCommand(process.argv.slice(3));
     if (command === 'seed') {
       const { seedDemo } = await import('../db/seed');
       await seedDemo((line) => console.log(line));

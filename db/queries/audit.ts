@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'article.take_over',
   'user.invite',
   'user.join',
+  'user.create_admin',
   'user.role_change',
   'user.deactivate',
   'user.reactivate',

@@ -227,6 +227,42 @@ export async function acceptInvite(input: { token: string; password: string }, n
   });
 }
 
+export type CreateAdminResult =
+  | { ok: true; created: boolean; user: StaffMember; token: string; expiresAt: Date }
+  | { ok: false; reason: 'not_admin' | 'inactive' };
+
+/**
+ * `npm run admin:create`: a newsroom's first admin (or a new way in for an admin locked out),
+ * made by whoever runs the server. The account has no usable password: it comes with a one-hour
+ * password link, so the password is chosen in the browser under the usual rules and never
+ * passes through a command line or a shell history. An existing admin gets a new link; an
+ * existing writer or editor is refused (their role is changed in the dashboard).
+ */
+export async function createAdmin(input: { name: string; email: string }, now = new Date()): Promise<CreateAdminResult> {
+  const email = input.email.trim().toLowerCase();
+  const existing = await getUserByEmail(email);
+  let user: StaffMember;
+  let created = false;
+  if (existing) {
+    if (existing.role !== 'admin') return { ok: false, reason: 'not_admin' };
+    if (!existing.active) return { ok: false, reason: 'inactive' };
+    user = (await getStaffMember(existing.id))!;
+  } else {
+    // A password nobody knows; the link below replaces it.
+    const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+    user = await db.transaction(async (tx) => {
+      const slug = await freeUserSlug(tx, slugify(input.name) || 'staff');
+      const [row] = await tx.insert(users).values({ name: input.name.trim(), email, role: 'admin', slug, passwordHash, createdAt: now, updatedAt: now }).returning(staffColumns);
+      await recordAudit({ actor: null, action: 'user.create_admin', objectType: 'user', objectId: row.id, detail: { name: row.name, email: row.email } }, tx);
+      return row;
+    });
+    created = true;
+  }
+  const link = await createPasswordResetLink({ userId: user.id }, { id: user.id, name: user.name }, now);
+  if (!link.ok) return { ok: false, reason: 'inactive' };
+  return { ok: true, created, user, token: link.token, expiresAt: link.expiresAt };
+}
+
 export type PeopleChangeResult = { ok: true; user: StaffMember; changed: boolean } | { ok: false; reason: 'not_found' | 'last_admin' };
 
 /**

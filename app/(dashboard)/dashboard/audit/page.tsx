@@ -30,6 +30,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   'article.take_over': 'Editing taken over',
   'user.invite': 'Invited',
   'user.join': 'Joined',
+  'user.create_admin': 'Admin made from the command line',
   'user.role_change': 'Role changed',
   'user.deactivate': 'Deactivated',
   'user.reactivate': 'Reactivated',
