@@ -17,7 +17,7 @@
  * Options: --no-control (skip the control run).
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { freshDatabase } from '../scripts/fresh-database';
 import { createClient } from 'redis';
 import { measurePublishToLive, type LiveResult } from './lib/live';
 import { startApp, type RunningApp } from './lib/server';
@@ -30,39 +30,7 @@ const CONTROL = !process.argv.includes('--no-control');
 // The embedded database serves at most 20 connections: two pools of 8 leave room for the bench's own.
 const EMBEDDED_POOL = '8';
 
-const running = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
-/** A fresh database next to DATABASE_URL's, like the e2e server's; databases of killed runs are dropped. */
-async function freshDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `masthead_bench_${Date.now().toString(36)}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'masthead\\_bench\\_%'`);
-  for (const { datname } of rows) {
-    const pid = Number(datname.split('_').at(-1));
-    if (Number.isInteger(pid) && !running(pid)) await admin.query(`drop database if exists ${datname} with (force)`).catch(() => {});
-  }
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`).catch(() => {});
-      await client.end();
-    },
-  };
-}
 
 interface Pair {
   a: RunningApp;
@@ -83,7 +51,7 @@ async function startPair(port: number, env: Record<string, string>): Promise<Pai
   let a: RunningApp;
   let databaseUrl: string;
   if (process.env.DATABASE_URL) {
-    const fresh = await freshDatabase(process.env.DATABASE_URL);
+    const fresh = await freshDatabase(process.env.DATABASE_URL, 'bench');
     drop = fresh.drop;
     databaseUrl = fresh.url;
     a = await startApp(port, { ...common, DATABASE_URL: databaseUrl });

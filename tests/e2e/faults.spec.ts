@@ -2,6 +2,7 @@ import net from 'node:net';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
 import { startApp, type RunningApp } from '../../bench/lib/server';
+import { freshDatabase as freshPostgresDatabase } from '../../scripts/fresh-database';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/demo-staff';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../db/embedded';
 import { TcpProxy } from '../helpers/tcp-proxy';
@@ -44,30 +45,9 @@ async function freshDatabase(): Promise<Target> {
     const url = new URL(embedded.url);
     return { url: embedded.url, host: url.hostname, port: Number(url.port), dispose: () => embedded.stop() };
   }
-  const name = `masthead_faults_${Date.now().toString(36)}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  // Left by runs killed before they could drop theirs (the name ends in the run's pid).
-  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'masthead\\_faults\\_%'`);
-  for (const { datname } of rows) {
-    const pid = Number(datname.split('_').at(-1));
-    if (Number.isInteger(pid) && !running(pid)) await admin.query(`drop database if exists ${datname} with (force)`).catch(() => {});
-  }
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    host: url.hostname,
-    port: Number(url.port || 5432),
-    async dispose() {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`).catch(() => {});
-      await client.end();
-    },
-  };
+  const db = await freshPostgresDatabase(base, 'faults');
+  const url = new URL(db.url);
+  return { url: db.url, host: url.hostname, port: Number(url.port || 5432), dispose: db.drop };
 }
 
 async function freePort(): Promise<number> {
