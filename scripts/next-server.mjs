@@ -45,10 +45,32 @@ function appendPeer(req) {
 // here so that the fast path and Next send it alike.
 const hsts = hstsHeader();
 
+/**
+ * A server action posted from another site's page. Next refuses it too, but as a server error
+ * (500, "Invalid Server Actions request"); this answers 403 before Next sees it. Without an Origin
+ * header (not a browser's cross-site request) the decision stays Next's.
+ */
+function crossSiteAction(req) {
+  if (req.method !== 'POST' || req.headers['next-action'] === undefined) return false;
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 const server = http.createServer((req, res) => {
   appendPeer(req);
   assignRequestId(req, res);
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
+  if (crossSiteAction(req)) {
+    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' });
+    res.end('This form was sent from another site and has been refused.');
+    return;
+  }
   serveFromCache(req, res).then(
     (served) => {
       if (!served) return handle(req, res);
