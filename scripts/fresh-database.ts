@@ -17,7 +17,7 @@ function running(pid: number): boolean {
  * before they could drop theirs (their pid is gone) are dropped first.
  */
 export async function freshDatabase(baseUrl: string, purpose: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  if (!/^[a-z]+$/.test(purpose)) throw new Error(`freshDatabase: purpose must be lower-case letters, not ${JSON.stringify(purpose)}`);
+  if (!/^[a-z0-9]+$/.test(purpose)) throw new Error(`freshDatabase: purpose must be lower-case letters and digits, not ${JSON.stringify(purpose)}`);
   const prefix = `masthead_${purpose}_`;
   const name = `${prefix}${Date.now().toString(36)}_${process.pid}`;
   const admin = new pg.Client({ connectionString: baseUrl });
