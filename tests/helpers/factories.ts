@@ -68,3 +68,23 @@ export async function makeArticle(authorId: string, overrides: Partial<ArticleFi
   if (!published.ok) throw new Error(`makeArticle publish: ${published.reason}`);
   return published.article!;
 }
+
+/** The fields the article editor sends on save (saveArticleAction's input): a new draft unless overridden. */
+export function draftInput(overrides: Record<string, unknown> = {}) {
+  return {
+    id: null,
+    baseVersion: null,
+    headline: `Harbour board approves dredging ${unique()}`,
+    dek: 'Work starts in spring.',
+    slug: '',
+    slugAuto: true,
+    sectionId: null,
+    tags: [],
+    leadImageId: null,
+    leadImageCaption: '',
+    leadImageCredit: '',
+    leadImageAlt: '',
+    body: doc(paragraph('The harbour board voted on Tuesday to dredge the channel.')),
+    ...overrides,
+  };
+}

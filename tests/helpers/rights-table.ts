@@ -10,7 +10,7 @@ import { can, type Actor } from '@/lib/permissions';
 import { DONATION_DEFAULTS, getDonationSettings, settingsToForm } from '@/lib/settings/donations';
 import { mergeSiteSettings, SITE_SETTINGS_KEY } from '@/lib/settings/site';
 import { mayMake, TRANSITIONS, type WorkflowAction } from '@/lib/workflow';
-import { articleFields, doc, makeArticle, makeSection, makeUser, paragraph, TEST_PASSWORD, unique } from './factories';
+import { articleFields, doc, draftInput, makeArticle, makeSection, makeUser, paragraph, TEST_PASSWORD, unique } from './factories';
 
 // The rights table of README.md ("Roles and rights") as the tests' expectations:
 // for each server action and route handler, who may call it. Where lib/permissions.ts
@@ -120,25 +120,6 @@ function moveSpec(action: WorkflowAction): ActionSpec {
   };
 }
 
-/** The fields the article editor sends on save. */
-export function draftInput(overrides: Record<string, unknown> = {}) {
-  return {
-    id: null,
-    baseVersion: null,
-    headline: `Harbour board approves dredging ${unique()}`,
-    dek: 'Work starts in spring.',
-    slug: '',
-    slugAuto: true,
-    sectionId: null,
-    tags: [],
-    leadImageId: null,
-    leadImageCaption: '',
-    leadImageCredit: '',
-    leadImageAlt: '',
-    body: doc(paragraph('The harbour board voted on Tuesday to dredge the channel.')),
-    ...overrides,
-  };
-}
 
 async function articleWithRevision(f: Fixtures) {
   const article = await articleIn('draft', f);

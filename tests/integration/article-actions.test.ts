@@ -5,7 +5,7 @@ import { publishArticleAction, saveArticleAction, unpublishArticleAction } from 
 import type { StaffMember } from '@/db/queries/people';
 import { getArticle, getPublishedArticle, listArticleTagNames, listDashboardArticles } from '@/db/queries/articles';
 import { transitionArticle } from '@/db/queries/workflow';
-import { doc, makeArticle, makeSection, makeUser, paragraph, unique } from '../helpers/factories';
+import { doc, draftInput, makeArticle, makeSection, makeUser, paragraph, unique } from '../helpers/factories';
 
 // Who is calling is the one thing these tests choose; everything after that
 // (validation, rights, the queries) is the real code against the database.
@@ -22,24 +22,7 @@ const signIn = (user: StaffMember | null) => {
 };
 beforeEach(() => signIn(null));
 
-function draft(overrides: Record<string, unknown> = {}) {
-  return {
-    id: null,
-    baseVersion: null,
-    headline: `Harbour board approves dredging ${unique()}`,
-    dek: 'Work starts in spring.',
-    slug: '',
-    slugAuto: true,
-    sectionId: null,
-    tags: [],
-    leadImageId: null,
-    leadImageCaption: '',
-    leadImageCredit: '',
-    leadImageAlt: '',
-    body: doc(paragraph('The harbour board voted on Tuesday to dredge the channel.')),
-    ...overrides,
-  };
-}
+const draft = draftInput;
 
 /** The save the editor sends for an article already stored. */
 async function edit(id: string, overrides: Record<string, unknown> = {}) {

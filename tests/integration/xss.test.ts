@@ -16,7 +16,7 @@ import { processUpload } from '@/lib/images';
 import { newsArticleLd, serializeJsonLd } from '@/lib/json-ld';
 import { mediaUrl } from '@/lib/media';
 import { XSS_HREFS, XSS_PAYLOADS } from '../fixtures/xss-payloads';
-import { makeUser, unique } from '../helpers/factories';
+import { draftInput, makeUser, unique } from '../helpers/factories';
 
 // The real actions and queries, as the editor calls them; only "who is signed in" is chosen here.
 const session = vi.hoisted(() => ({ user: null as StaffMember | null }));
@@ -195,22 +195,7 @@ describe(`${XSS_PAYLOADS.length} XSS payloads through every field an article pag
 // ---------------------------------------------------------------- crafted documents
 
 describe('crafted editor documents are refused at the body field', () => {
-  const save = (body: unknown) =>
-    saveArticleAction({
-      id: null,
-      baseVersion: null,
-      headline: `Crafted ${unique()}`,
-      dek: '',
-      slug: '',
-      slugAuto: true,
-      sectionId: null,
-      tags: [],
-      leadImageId: null,
-      leadImageCaption: '',
-      leadImageCredit: '',
-      leadImageAlt: '',
-      body,
-    });
+  const save = (body: unknown) => saveArticleAction(draftInput({ headline: `Crafted ${unique()}`, dek: '', body }));
   const para = (node: JSONContent): JSONContent => ({ type: 'doc', content: [node] });
 
   it.each(XSS_HREFS)('a link to %j', async (href) => {
