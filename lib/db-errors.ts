@@ -34,3 +34,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** An unreachable database in the network's own words, for the log (a failed query's message would quote its SQL). */
+export function unavailableReason(error: unknown): string {
+  let e = error as { message?: string; cause?: unknown } | undefined;
+  for (let depth = 0; e?.cause && depth < 5; depth++) e = e.cause as typeof e;
+  return e?.message ?? String(error);
+}

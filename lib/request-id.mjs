@@ -7,8 +7,12 @@ import { randomUUID } from 'node:crypto';
 /** What an id from a proxy of ours may look like: short, printable, nothing a log could misread. */
 const VALID = /^[A-Za-z0-9._:@-]{8,128}$/;
 
-/** TRUSTED_PROXY as lib/throttle/address.ts reads it (that file is TypeScript; this one runs in plain Node). */
-function trustedProxyHops(value) {
+/**
+ * How many proxies of our own stand in front of the app (TRUSTED_PROXY): 0 (unset) when browsers
+ * reach `npm start` directly, 1 behind one load balancer or nginx, and so on. "true" means 1.
+ * Plain JavaScript because scripts/next-server.mjs needs it too; lib/throttle/address.ts uses it.
+ */
+export function trustedProxyHops(value = process.env.TRUSTED_PROXY) {
   if (!value || value === 'false') return 0;
   if (value === 'true') return 1;
   const hops = Number(value);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /** Whether a process of this machine still runs. */
-function running(pid: number): boolean {
+export function processRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -26,7 +26,7 @@ export async function freshDatabase(baseUrl: string, purpose: string): Promise<{
     const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1)`, [prefix]);
     for (const { datname } of rows) {
       const pid = Number(datname.split('_').at(-1));
-      if (Number.isInteger(pid) && !running(pid)) await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)} with (force)`).catch(() => {});
+      if (Number.isInteger(pid) && !processRunning(pid)) await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)} with (force)`).catch(() => {});
     }
     await admin.query(`create database ${pg.escapeIdentifier(name)}`);
   } finally {

@@ -1,15 +1,7 @@
 import { isIP } from 'node:net';
+import { trustedProxyHops } from '@/lib/request-id.mjs';
 
-/**
- * How many proxies of our own stand in front of the app (TRUSTED_PROXY): 0 (unset) when browsers
- * reach `npm start` directly, 1 behind one load balancer or nginx, and so on. "true" means 1.
- */
-export function trustedProxyHops(value = process.env.TRUSTED_PROXY): number {
-  if (!value || value === 'false') return 0;
-  if (value === 'true') return 1;
-  const hops = Number(value);
-  return Number.isInteger(hops) && hops >= 0 && hops <= 10 ? hops : 0;
-}
+export { trustedProxyHops };
 
 /** An IPv4-mapped IPv6 address is the IPv4 one; any other IPv6 address counts by its /64. */
 function normalise(address: string): string | null {

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
 import { startApp, type RunningApp } from '../../bench/lib/server';
-import { freshDatabase as freshPostgresDatabase } from '../../scripts/fresh-database';
+import { freshDatabase as freshPostgresDatabase, processRunning as running } from '../../scripts/fresh-database';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/demo-staff';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../db/embedded';
 import { TcpProxy } from '../helpers/tcp-proxy';
@@ -29,14 +29,6 @@ interface Target {
   dispose: () => Promise<void>;
 }
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function freshDatabase(): Promise<Target> {
   const base = process.env.DATABASE_URL;

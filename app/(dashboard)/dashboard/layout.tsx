@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/sign-in/actions';
 import { DonationsNavLink } from '@/components/dashboard/donations-nav-link';
 import { DatabaseUnavailable } from '@/components/ui/database-unavailable';
-import { isDatabaseUnavailable } from '@/lib/db-errors';
+import { isDatabaseUnavailable, unavailableReason } from '@/lib/db-errors';
 import { requireUser } from '@/lib/session';
 import { getSiteSettings } from '@/lib/settings/site';
 
@@ -18,13 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: 'Dashboard', template: `%s · Dashboard · ${name}` }, robots: { index: false } };
 }
 
-/** The network's own words (a failed query's message would quote its SQL). */
-function rootCause(error: unknown): string {
-  let e = error as { message?: string; cause?: unknown };
-  for (let depth = 0; e?.cause && depth < 5; depth++) e = e.cause as typeof e;
-  return e?.message ?? String(error);
-}
-
 const ROLE_LABEL = { writer: 'Writer', editor: 'Editor', admin: 'Admin' } as const;
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -36,7 +29,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     [user, site] = await Promise.all([requireUser(), getSiteSettings()]);
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
-      console.error(`[db] dashboard: the database cannot be reached (${rootCause(error)})`);
+      console.error(`[db] dashboard: the database cannot be reached (${unavailableReason(error)})`);
       return <DatabaseUnavailable />;
     }
     throw error;
