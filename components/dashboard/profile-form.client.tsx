@@ -49,13 +49,14 @@ export function ProfileForm({ initial }: { initial: { name: string; bio: string;
       <div className="flex items-center gap-4">
         {avatar ? (
           // eslint-disable-next-line @next/next/no-img-element -- a preview of the stored upload
-          <img src={avatar.src} alt="Your photo" width={96} height={96} className="size-24 rounded-full bg-rule object-cover" />
+          <img src={avatar.src} alt="Your photo" width={96} height={96} className="size-24 shrink-0 rounded-full bg-rule object-cover" />
         ) : (
-          <span className="flex size-24 items-center justify-center rounded-full bg-rule text-sm text-muted">No photo</span>
+          <span className="flex size-24 shrink-0 items-center justify-center rounded-full bg-rule text-sm text-muted">No photo</span>
         )}
-        <div className="flex flex-col gap-1">
+        {/* min-w-0: a file input is wider than a phone's column beside the photo; it must shrink. */}
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
           <Field label={avatar ? 'Replace photo' : 'Upload a photo'} hint="JPEG, PNG, WebP or GIF, up to 10 MB." error={errors.avatarImageId}>
-            {(props) => <input {...props} type="file" accept="image/jpeg,image/png,image/webp,image/gif" onChange={(e) => void onPhoto(e.target.files?.[0])} className="text-sm" />}
+            {(props) => <input {...props} type="file" accept="image/jpeg,image/png,image/webp,image/gif" onChange={(e) => void onPhoto(e.target.files?.[0])} className="w-full max-w-full text-sm" />}
           </Field>
           {avatar && (
             <button type="button" onClick={() => setAvatar(null)} className="self-start text-sm text-red-700 underline dark:text-red-400">
